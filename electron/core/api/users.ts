@@ -1,0 +1,58 @@
+/** User accounts: the administrator creates them, sets roles, disables them, resets passwords. */
+import { defineHandlers } from '../context';
+import { CoreError, notFound } from '../errors';
+import { checkPasswordStrength, hashPassword } from '../auth/password';
+import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, toUser, updateUser } from '../db/users';
+
+const userNotFound = () => notFound({ zh: '该用户', en: 'The user' });
+
+export const userHandlers = defineHandlers({
+  'users.list': (_input, ctx) => listUsers(ctx.db).map(toUser),
+
+  'users.create': async (input, ctx) => {
+    checkPasswordStrength(input.password);
+    if (findUserByName(ctx.db, input.username)) {
+      throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
+    }
+    const passwordHash = await hashPassword(input.password);
+    return ctx.write((audit) => {
+      if (findUserByName(ctx.db, input.username)) {
+        throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
+      }
+      const created = insertUser(ctx.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true, at: ctx.now() });
+      audit({ entity: 'user', entityId: created.id, action: 'create', after: toUser(created) });
+      return toUser(created);
+    });
+  },
+
+  'users.update': (input, ctx) => {
+    const me = ctx.requireUser();
+    return ctx.write((audit) => {
+      const before = findUserById(ctx.db, input.id);
+      if (!before) throw userNotFound();
+      const losesAdmin = before.role === 'admin' && before.active && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
+      if (losesAdmin && countActiveAdmins(ctx.db) <= 1) {
+        throw new CoreError('CONFLICT', { zh: '至少需要保留一个有效的系统管理员账户。', en: 'At least one active administrator must remain.' });
+      }
+      if (input.id === me.id && input.active === false) {
+        throw new CoreError('CONFLICT', { zh: '不能停用自己正在使用的账户。', en: 'You cannot disable the account you are signed in with.' });
+      }
+      const after = updateUser(ctx.db, input.id, { displayName: input.displayName, role: input.role, active: input.active }, ctx.now())!;
+      audit({ entity: 'user', entityId: input.id, action: 'update', before: toUser(before), after: toUser(after) });
+      if (before.role !== after.role || (before.active && !after.active)) ctx.sessions.signOutUser(input.id);
+      return toUser(after);
+    });
+  },
+
+  'users.resetPassword': async (input, ctx) => {
+    checkPasswordStrength(input.password);
+    const passwordHash = await hashPassword(input.password);
+    return ctx.write((audit) => {
+      const before = findUserById(ctx.db, input.id);
+      if (!before) throw userNotFound();
+      const after = updateUser(ctx.db, input.id, { passwordHash, mustChangePassword: true }, ctx.now())!;
+      audit({ entity: 'user', entityId: input.id, action: 'password', after: { changedBy: 'administrator', mustChangePassword: true } });
+      return toUser(after);
+    });
+  },
+});

@@ -1,0 +1,11 @@
+import type { Migration } from '../migrate';
+import { m0001 } from './0001-users-settings';
+import { m0002 } from './0002-audit-log';
+import { m0003 } from './0003-divisions';
+import { m0004 } from './0004-jobs';
+
+/**
+ * Every migration, in order. Append new ones; never edit or reorder a shipped one.
+ * `npm run schema` regenerates resources/db/schema.sql, the present schema in one file.
+ */
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];

@@ -1,0 +1,167 @@
+/**
+ * THE BACKEND. Plain Node: never imports 'electron' (lint rule and test). The desktop shell
+ * (electron/main.ts + ipc.ts) and the web host (electron/web-host.ts) both serve `core.call`.
+ *
+ *   const core = createCore({ dataDir });
+ *   const session = core.openSession();
+ *   await core.call('auth.login', { username, password }, session);
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackendEvent, MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
+import { openDatabase, type Db } from './db/connection';
+import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
+import { failInterruptedJobs } from './db/jobs';
+import { findUserById } from './db/users';
+import { createDispatcher, type Logger } from './call';
+import { makeWrite, type HandlerContext, type Handlers } from './context';
+import { CoreError } from './errors';
+import { EventBus } from './events';
+import { JobRunner, type WorkerSpec } from './jobs/runner';
+import { SessionStore, type Session } from './sessions';
+import { SettingsStore } from './settings';
+import { seedNationalDivisions } from './divisions/load';
+import { appHandlers } from './api/app';
+import { auditHandlers } from './api/audit';
+import { authHandlers } from './api/auth';
+import { divisionHandlers } from './api/divisions';
+import { jobHandlers } from './api/jobs';
+import { userHandlers } from './api/users';
+
+export type { Session } from './sessions';
+export type { WorkerSpec } from './jobs/runner';
+export type { Logger } from './call';
+
+/** Every handler, by method. The type makes a method of the contract without a handler a compile error. */
+const handlers: Handlers = {
+  ...appHandlers,
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...divisionHandlers,
+  ...jobHandlers,
+};
+
+export interface CoreOptions {
+  /** The data folder: the database, and later attachments and backups. Created if missing. */
+  dataDir: string;
+  /** The job worker's entry (see electron/job-worker.ts). */
+  worker: WorkerSpec;
+  /** Injected for tests (idle lock, audit times). */
+  clock?: () => Date;
+  version?: string;
+  portable?: boolean;
+  logger?: Logger;
+}
+
+export interface Core {
+  /** Validates, checks the session's user and role, runs, answers a Result. Never throws. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>, session: Session): Promise<Result<MethodOutput<M>>>;
+  /** The same, for untyped input from a transport (IPC, HTTP). */
+  callUntyped(method: unknown, input: unknown, session: Session): Promise<Result<unknown>>;
+  on(listener: (event: BackendEvent) => void): () => void;
+  openSession(): Session;
+  closeSession(session: Session): void;
+  /** Whether a transport's remembered session id is still known. */
+  hasSession(id: string): boolean;
+  jobs: JobRunner;
+  dbFile: string;
+  /** For tests and maintenance tools inside electron/core only. */
+  db: Db;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'guangrong.db';
+
+const consoleLogger: Logger = {
+  warn: (message, details) => console.warn(`[guangrong] ${message}`, details ?? ''),
+  error: (message, details) => console.error(`[guangrong] ${message}`, details ?? ''),
+};
+
+/**
+ * Opens (or creates) the data folder and its database, migrates it, loads the national
+ * divisions on first start. Throws CoreError DATABASE_TOO_NEW / DATABASE_CORRUPT / READ_ONLY
+ * with a message for people when the data cannot be opened; the caller shows it.
+ */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? (() => new Date());
+  const now = () => clock().toISOString();
+  const nowMs = () => clock().getTime();
+  const logger = options.logger ?? consoleLogger;
+  mkdirSync(options.dataDir, { recursive: true });
+  const dbFile = join(options.dataDir, DATABASE_FILE);
+  let db: Db;
+  try {
+    db = openDatabase(dbFile);
+    migrate(db, migrations);
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+      throw new CoreError('DATABASE_CORRUPT', {
+        zh: `数据库文件已损坏，无法打开：${dbFile}。文件保持原样未被改动。`,
+        en: `The database file is damaged and cannot be opened: ${dbFile}. It was left untouched.`,
+      });
+    }
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+      throw new CoreError('READ_ONLY', {
+        zh: `无法写入数据文件夹：${options.dataDir}。请检查文件夹权限或 U 盘写保护。`,
+        en: `Cannot write to the data folder ${options.dataDir}. Check its permissions or the USB stick’s write protection.`,
+      });
+    }
+    throw error;
+  }
+  failInterruptedJobs(db, now());
+  seedNationalDivisions(db, now());
+
+  const events = new EventBus();
+  const sessions = new SessionStore(nowMs);
+  const settings = new SettingsStore(db);
+  const jobs = new JobRunner({ db, dbFile, dataDir: options.dataDir, worker: options.worker, events, now, logger });
+  const info = { version: options.version ?? '0.0.0-dev', portable: options.portable ?? false };
+
+  const makeContext = (session: Session, user: ReturnType<typeof findUserById> | null): HandlerContext => {
+    const sessionState = sessions.state(session);
+    const actor = () => (user ? { userId: user.id, username: user.username } : { userId: null, username: 'anonymous' });
+    return {
+      db,
+      dataDir: options.dataDir,
+      session,
+      sessionState,
+      sessions,
+      user: user ?? null,
+      settings,
+      jobs,
+      events,
+      now,
+      nowMs,
+      info,
+      requireUser() {
+        if (!user) throw new CoreError('UNAUTHENTICATED');
+        return user;
+      },
+      write: makeWrite(db, actor, now),
+    };
+  };
+  const dispatch = createDispatcher(handlers, makeContext, logger);
+
+  return {
+    call: (method, input, session) => dispatch(method, input, session) as never,
+    callUntyped: dispatch,
+    on: (listener) => events.on(listener),
+    openSession: () => sessions.open(),
+    closeSession: (session) => sessions.close(session),
+    hasSession: (id) => sessions.has(id),
+    jobs,
+    dbFile,
+    db,
+    async close() {
+      await jobs.close();
+      if (db.open) {
+        db.pragma('optimize');
+        db.close();
+      }
+    },
+  };
+}

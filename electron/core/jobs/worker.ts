@@ -1,0 +1,63 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/connection';
+import { makeWrite } from '../context';
+import { toApiError } from '../errors';
+import { JobCancelled, type JobActor, type JobContext } from './context';
+import { jobKinds, type JobKindName } from './kinds';
+
+/** The messages between the job runner (main thread) and a job's worker thread. */
+export interface WorkerInput {
+  jobId: number;
+  kind: JobKindName;
+  input: unknown;
+  dbFile: string;
+  dataDir: string;
+  actor: JobActor;
+  cancelBuffer: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; phase: string }
+  | { type: 'done'; result: unknown }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: { code: string; message: { zh: string; en: string } } };
+
+/** Runs one job in this worker thread with its own connection, then exits. */
+export async function runJobInThisWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('runJobInThisWorker must run in a worker thread');
+  const data = workerData as WorkerInput;
+  const cancelFlag = new Int32Array(data.cancelBuffer);
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  const now = () => new Date().toISOString();
+  const db = openDatabase(data.dbFile);
+  let lastReport = 0;
+  const ctx: JobContext = {
+    db,
+    dataDir: data.dataDir,
+    actor: data.actor,
+    jobId: data.jobId,
+    now,
+    progress(done, total, phase) {
+      const t = Date.now();
+      if (t - lastReport >= 100 || done >= total) {
+        lastReport = t;
+        post({ type: 'progress', done, total, phase });
+      }
+    },
+    throwIfCancelled() {
+      if (Atomics.load(cancelFlag, 0) === 1) throw new JobCancelled();
+    },
+    write: makeWrite(db, () => data.actor, now),
+  };
+  try {
+    const run = jobKinds[data.kind] as (ctx: JobContext, input: unknown) => unknown;
+    const result = await run(ctx, data.input);
+    post({ type: 'done', result: result ?? null });
+  } catch (error) {
+    if (error instanceof JobCancelled) post({ type: 'cancelled' });
+    else post({ type: 'failed', error: toApiError(error) });
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { method } from './method';
+import { adminOnly } from './roles';
+
+export const settingsSchema = z.object({
+  /** Minutes without keyboard or mouse activity before the session locks. */
+  idleLockMinutes: z.number().int().min(1).max(240),
+  /** The office, printed on documents (e.g. 某某县退役军人事务局). */
+  officeName: z.string().max(100),
+  /** The county the office serves: its villages are loaded, its pickers start there. */
+  homeDivisionCode: z.string().regex(/^\d{12}$/).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The installation: version, data folder, settings. */
+export const appMethods = {
+  'app.info': method({
+    summary: 'Version, schema version and where the data lives.',
+    access: 'public',
+    input: z.strictObject({}),
+    output: z.object({ version: z.string(), schemaVersion: z.number().int(), dataDir: z.string(), portable: z.boolean() }),
+  }),
+  'settings.get': method({
+    summary: 'The office settings.',
+    access: 'signedIn',
+    input: z.strictObject({}),
+    output: settingsSchema,
+  }),
+  'settings.update': method({
+    summary: 'Change office settings.',
+    access: adminOnly,
+    input: settingsSchema.partial().strict(),
+    output: settingsSchema,
+  }),
+};

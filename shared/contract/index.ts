@@ -1,0 +1,51 @@
+/**
+ * THE CONTRACT: every backend method, once, with zod schemas for input and output and who may
+ * call it. The backend (electron/core) dispatches through it; the renderer's client infers its
+ * types from it; the IPC handler and the web host carry it unchanged.
+ *
+ * May import: zod and the files of this folder. Imported by: everything.
+ */
+import type { z } from 'zod';
+import { appMethods } from './app';
+import { auditMethods } from './audit';
+import { authMethods } from './auth';
+import { divisionMethods } from './divisions';
+import { jobMethods } from './jobs';
+import { userMethods } from './users';
+import type { MethodSpec } from './method';
+
+export const methods = {
+  ...appMethods,
+  ...authMethods,
+  ...userMethods,
+  ...auditMethods,
+  ...divisionMethods,
+  ...jobMethods,
+} satisfies Record<string, MethodSpec>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What the caller sends (defaults may be left out). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What the handler receives, after validation and defaults. */
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export * from './errors';
+export * from './events';
+export * from './roles';
+export * from './text';
+export type { MethodSpec } from './method';
+export type { User, SessionState } from './auth';
+export type { AuditEntry } from './audit';
+export type { Division } from './divisions';
+export type { Job } from './jobs';
+export type { Settings } from './app';
+export { userSchema } from './auth';
+export { divisionCodeSchema } from './divisions';
+export { settingsSchema } from './app';
+export * from './bridge';
