@@ -215,7 +215,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 /** Source runs (tsx) start the TypeScript worker through tsx; the build runs the built one. */
 export function workerBeside(moduleUrl: string): WorkerSpec {
-  if (moduleUrl.endsWith('.ts')) return { file: new URL('./job-worker.ts', moduleUrl), execArgv: ['--import', 'tsx'] };
+  if (moduleUrl.endsWith('.ts')) return { file: new URL('./tsx-worker.mjs', moduleUrl), argv: [fileURLToPath(new URL('./job-worker.ts', moduleUrl))] };
   return { file: new URL('./job-worker.js', moduleUrl) };
 }
 

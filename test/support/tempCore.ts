@@ -7,7 +7,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 const root = resolve(import.meta.dirname, '../..');
 
 /** The job worker from source, run through tsx (the built app uses out/main/job-worker.js). */
-export const sourceWorker = { file: join(root, 'electron/job-worker.ts'), execArgv: ['--import', 'tsx'] };
+export const sourceWorker = { file: join(root, 'electron/tsx-worker.mjs'), argv: [join(root, 'electron/job-worker.ts')] };
 
 export function tempDir(prefix = 'guangrong-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

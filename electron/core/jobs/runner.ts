@@ -13,6 +13,8 @@ import type { WorkerMessage, WorkerInput } from './worker';
 export interface WorkerSpec {
   file: string | URL;
   execArgv?: string[];
+  /** The worker's process.argv after the script (electron/tsx-worker.mjs takes the TypeScript entry here). */
+  argv?: string[];
 }
 
 interface Running {
@@ -39,7 +41,7 @@ export class JobRunner {
     const job = insertJob(db, { kind, startedBy: actor.userId, at: this.opts.now() });
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer };
-    const worker = new Worker(this.opts.worker.file, { workerData, execArgv: this.opts.worker.execArgv ?? [] });
+    const worker = new Worker(this.opts.worker.file, { workerData, execArgv: this.opts.worker.execArgv ?? [], argv: this.opts.worker.argv ?? [] });
     let settled = false;
     const finished = new Promise<Job>((resolve) => {
       const end = (status: 'done' | 'failed' | 'cancelled', extra: { error?: { code: string; message: { zh: string; en: string } }; result?: unknown }) => {

@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/core/db/connection';
+import { currentVersion, migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
+import { createCore } from '../../../electron/core';
+import { dumpSchema } from '../../support/schema';
+import { sourceWorker, tempDir } from '../../support/tempCore';
+
+const dirs: string[] = [];
+function freshDb(): Database.Database {
+  const dir = tempDir();
+  dirs.push(dir);
+  return openDatabase(join(dir, 'test.db'));
+}
+afterEach(() => dirs.splice(0));
+
+function objects(db: Database.Database): string[] {
+  return (db.prepare("SELECT type || ':' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY 1").all() as { o: string }[]).map((r) => r.o);
+}
+
+function plan(db: Database.Database, sql: string, ...params: unknown[]): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+}
+
+describe('connection', () => {
+  it('opens with WAL, foreign keys, synchronous=FULL and a busy timeout', () => {
+    const db = freshDb();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
+    db.close();
+  });
+});
+
+describe('migration runner', () => {
+  it('lists migrations in order, numbered from 1', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('refuses a database from a newer version, untouched', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    db.pragma(`user_version = ${migrations.length + 5}`);
+    const before = objects(db);
+    expect(() => migrate(db, migrations)).toThrowError(expect.objectContaining({ code: 'DATABASE_TOO_NEW' }));
+    expect(objects(db)).toEqual(before);
+    expect(currentVersion(db)).toBe(migrations.length + 5);
+    db.close();
+  });
+
+  it('createCore refuses it too, with a message in Chinese and English', () => {
+    const dir = tempDir();
+    const db = openDatabase(join(dir, 'guangrong.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => createCore({ dataDir: dir, worker: sourceWorker })).toThrowError(expect.objectContaining({ code: 'DATABASE_TOO_NEW', text: expect.objectContaining({ zh: expect.stringContaining('更新版本') }) }));
+  });
+
+  it('refuses a file that is not a database, and leaves it as it was', () => {
+    const dir = tempDir();
+    const file = join(dir, 'guangrong.db');
+    const junk = Buffer.from('this is not an sqlite database, it is a letter. '.repeat(200));
+    writeFileSync(file, junk);
+    expect(() => createCore({ dataDir: dir, worker: sourceWorker })).toThrowError(expect.objectContaining({ code: 'DATABASE_CORRUPT' }));
+    expect(readFileSync(file).equals(junk)).toBe(true);
+  });
+
+  it('rolls back a failing migration whole and keeps the version', () => {
+    const db = freshDb();
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE half (x); SELECT * FROM no_such_table;') }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(currentVersion(db)).toBe(migrations.length);
+    expect(objects(db)).not.toContain('table:half');
+    db.close();
+  });
+});
+
+describe('each migration', () => {
+  it('0001 users-settings: accounts with a unique, case-insensitive name and a role check', () => {
+    const db = freshDb();
+    migrate(db, migrations, 1);
+    expect(currentVersion(db)).toBe(1);
+    expect(objects(db)).toEqual(['table:settings', 'table:users']);
+    const insert = db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, 'x', ?, 'h', 't', 't')");
+    insert.run('Admin', 'admin');
+    expect(() => insert.run('admin', 'clerk')).toThrow(/UNIQUE/);
+    expect(() => insert.run('other', 'emperor')).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('0002 audit-log: append-only, indexed by entity', () => {
+    const db = freshDb();
+    migrate(db, migrations, 2);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:audit_log', 'trigger:audit_log_no_update', 'trigger:audit_log_no_delete', 'index:audit_log_entity']));
+    expect(plan(db, 'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC', 'user', '1')).toMatch(/audit_log_entity/);
+    db.close();
+  });
+
+  it('0003 divisions: children and pinyin lookups use their indexes', () => {
+    const db = freshDb();
+    migrate(db, migrations, 3);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:divisions', 'index:divisions_parent', 'index:divisions_pinyin']));
+    expect(plan(db, 'SELECT * FROM divisions WHERE parent_code = ? ORDER BY code', '370000000000')).toMatch(/divisions_parent/);
+    expect(plan(db, "SELECT * FROM divisions WHERE pinyin LIKE 'hui%'")).toMatch(/divisions_pinyin/);
+    expect(plan(db, "SELECT * FROM divisions WHERE code LIKE '3716%'")).toMatch(/PRIMARY KEY|USING INDEX/);
+    db.close();
+  });
+
+  it('0004 jobs: running jobs found by status', () => {
+    const db = freshDb();
+    migrate(db, migrations, 4);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:jobs', 'index:jobs_status']));
+    expect(plan(db, "SELECT * FROM jobs WHERE status = 'running'")).toMatch(/jobs_status/);
+    db.close();
+  });
+});
+
+describe('resources/db/schema.sql', () => {
+  it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    const committed = readFileSync(join(import.meta.dirname, '../../../resources/db/schema.sql'), 'utf8');
+    expect(committed).toBe(dumpSchema(db));
+    db.close();
+  });
+});
