@@ -67,7 +67,11 @@ export function createDispatcher(
         if (state.userId === null) throw new CoreError('UNAUTHENTICATED');
         if (state.locked) throw new CoreError('SESSION_LOCKED');
         if (!user) throw new CoreError('UNAUTHENTICATED');
-        if (!roleMayCall(spec.access, user.role)) throw new CoreError('FORBIDDEN');
+        if (!roleMayCall(spec.access, user.role)) {
+          // A refused attempt is a security event: it goes into the audit log.
+          makeContext(session, user).write((audit) => audit({ entity: 'access', entityId: null, action: 'denied', after: { method: name, role: user!.role } }));
+          throw new CoreError('FORBIDDEN');
+        }
         if (user.mustChangePassword && !allowedBeforePasswordChange.has(name)) throw new CoreError('PASSWORD_CHANGE_REQUIRED');
         if (!passive.has(name)) state.lastActivity = nowMs;
       }

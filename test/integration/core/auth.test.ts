@@ -139,6 +139,9 @@ describe('roles', () => {
     const r = await s.core.callUntyped(method, input, session);
     if (code) expect(r).toMatchObject({ ok: false, error: { code } });
     else expect(r).toMatchObject({ ok: true });
+    const denied = await s.ok('audit.list', { entity: 'access', action: 'denied' }, s.admin);
+    if (code) expect(denied.entries[0]).toMatchObject({ username: role, after: { method, role } });
+    else expect(denied.total).toBe(0);
   });
 
   it('signs out a user whose account is disabled, and keeps at least one administrator', async () => {
