@@ -7,7 +7,7 @@ import type { Session, SessionState, SessionStore } from './sessions';
 import type { JobRunner } from './jobs/runner';
 import type { SettingsStore } from './settings';
 import type { EventBus } from './events';
-import { CoreError } from './errors';
+import { type CoreError } from './errors';
 
 /** What a write records in the audit log; who and when are filled in by the context. */
 export type AuditRecord = Omit<AuditAppend, 'at' | 'userId' | 'username'>;

@@ -13,7 +13,7 @@ import { openDatabase, type Db } from './db/connection';
 import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
 import { failInterruptedJobs } from './db/jobs';
-import { findUserById } from './db/users';
+import { type findUserById } from './db/users';
 import { createDispatcher, type Logger } from './call';
 import { makeWrite, type HandlerContext, type Handlers } from './context';
 import { CoreError } from './errors';

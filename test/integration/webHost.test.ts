@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,7 +141,7 @@ describe('web host', () => {
     const login = await api('auth.login', { username: ADMIN.username, password: ADMIN.password });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const received: string[] = [];
-    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${TOKEN}`, method: 'GET', headers: { host: `127.0.0.1:${host.port}` } }, resolve);
       req.on('error', reject);
       req.end();

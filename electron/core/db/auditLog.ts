@@ -97,13 +97,18 @@ export interface AuditQuery {
 function where(q: AuditQuery, withCursor: boolean): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (q.userId !== undefined) (parts.push('user_id = @userId'), (params.userId = q.userId));
-  if (q.entity !== undefined) (parts.push('entity = @entity'), (params.entity = q.entity));
-  if (q.entityId !== undefined) (parts.push('entity_id = @entityId'), (params.entityId = q.entityId));
-  if (q.action !== undefined) (parts.push('action = @action'), (params.action = q.action));
-  if (q.fromAt !== undefined) (parts.push('at >= @fromAt'), (params.fromAt = q.fromAt));
-  if (q.toAt !== undefined) (parts.push('at <= @toAt'), (params.toAt = q.toAt));
-  if (withCursor && q.beforeId !== undefined) (parts.push('id < @beforeId'), (params.beforeId = q.beforeId));
+  const add = (condition: string, key: string, value: unknown) => {
+    if (value === undefined) return;
+    parts.push(condition);
+    params[key] = value;
+  };
+  add('user_id = @userId', 'userId', q.userId);
+  add('entity = @entity', 'entity', q.entity);
+  add('entity_id = @entityId', 'entityId', q.entityId);
+  add('action = @action', 'action', q.action);
+  add('at >= @fromAt', 'fromAt', q.fromAt);
+  add('at <= @toAt', 'toAt', q.toAt);
+  if (withCursor) add('id < @beforeId', 'beforeId', q.beforeId);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

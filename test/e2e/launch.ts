@@ -1,0 +1,135 @@
+/**
+ * Starts the application for an end-to-end test, each with its own empty data folder:
+ * - real Electron through Playwright's `_electron` when the Electron binary is installed;
+ * - otherwise the built web host (out/main/web-host.js) and headless Chromium
+ *   (CHROMIUM_PATH or /usr/bin/chromium).
+ * Every request that leaves the loopback address is failed and counted: the product must make none.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+
+export type LaunchKind = 'electron' | 'chromium';
+
+export interface LaunchedApp {
+  kind: LaunchKind;
+  page: Page;
+  dataDir: string;
+  /** Requests to anything but the loopback address (must stay 0). */
+  foreignRequests: string[];
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function electronBinary(): string | null {
+  try {
+    const path = require('electron') as unknown;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+export function chromiumBinary(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export function launchKind(): LaunchKind | null {
+  if (process.env.GUANGRONG_E2E !== 'chromium' && electronBinary()) return 'electron';
+  return chromiumBinary() ? 'chromium' : null;
+}
+
+const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+function isLoopback(url: string): boolean {
+  if (/^(data|blob|file|about|devtools|chrome-extension):/.test(url)) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+async function guardNetwork(context: BrowserContext, foreign: string[]): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLoopback(url)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+}
+
+function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolveStart, reject) => {
+    const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /Guangrong web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveStart({ child, url: match[1]! });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited (${code}):\n${out}`)));
+  });
+}
+
+export async function launchApp(options: { locale?: string } = {}): Promise<LaunchedApp> {
+  const kind = launchKind();
+  if (!kind) throw new Error('Neither Electron nor Chromium is available');
+  const dataDir = mkdtempSync(join(tmpdir(), 'guangrong-e2e-'));
+  const shots = join(root, 'test-results', 'e2e');
+  mkdirSync(shots, { recursive: true });
+  const foreignRequests: string[] = [];
+  let page: Page;
+  let closeAll: () => Promise<void>;
+
+  if (kind === 'electron') {
+    const app: ElectronApplication = await _electron.launch({
+      executablePath: electronBinary()!,
+      args: [join(root, 'out/main/index.js')],
+      env: { ...process.env, GUANGRONG_DATA_DIR: dataDir, LANG: options.locale ?? 'zh_CN.UTF-8' } as Record<string, string>,
+    });
+    await guardNetwork(app.context(), foreignRequests);
+    page = await app.firstWindow();
+    closeAll = () => app.close();
+  } else {
+    const host = await startWebHost(dataDir);
+    const browser: Browser = await chromium.launch({ executablePath: chromiumBinary()!, args: chromiumArgs });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN' });
+    await guardNetwork(context, foreignRequests);
+    page = await context.newPage();
+    await page.goto(host.url);
+    closeAll = async () => {
+      await browser.close();
+      host.child.kill('SIGTERM');
+    };
+  }
+  return {
+    kind,
+    page,
+    dataDir,
+    foreignRequests,
+    async screenshot(name) {
+      const file = join(shots, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await closeAll();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { nameToPinyin, textToPinyin } from '../../../../shared/rules/pinyin';
+
+describe('nameToPinyin (surname readings)', () => {
+  it.each([
+    ['张三', 'zhangsan', 'zhang san', 'zs'],
+    ['单雄信', 'shanxiongxin', 'shan xiong xin', 'sxx'],
+    ['曾国藩', 'zengguofan', 'zeng guo fan', 'zgf'],
+    ['解缙', 'xiejin', 'xie jin', 'xj'],
+    ['仇英', 'qiuying', 'qiu ying', 'qy'],
+    ['区寄', 'ouji', 'ou ji', 'oj'],
+    ['朴树', 'piaoshu', 'piao shu', 'ps'],
+    ['查良镛', 'zhaliangyong', 'zha liang yong', 'zly'],
+    ['盖叫天', 'gaijiaotian', 'gai jiao tian', 'gjt'],
+    ['尉迟恭', 'yuchigong', 'yu chi gong', 'ycg'],
+    ['万俟卨', 'moqixie', 'mo qi xie', 'mqx'],
+    ['欧阳修', 'ouyangxiu', 'ou yang xiu', 'oyx'],
+    ['长孙无忌', 'zhangsunwuji', 'zhang sun wu ji', 'zswj'],
+    ['澹台灭明', 'tantaimieming', 'tan tai mie ming', 'ttmm'],
+    ['吕布', 'lvbu', 'lü bu', 'lb'],
+    ['女娲', 'nvwa', 'nü wa', 'nw'],
+    ['王 五', 'wangwu', 'wang wu', 'ww'],
+    ['阿依古丽·买买提', 'ayigulimaimaiti', 'a yi gu li mai mai ti', 'ayglmmt'],
+    ['阿依古丽•买买提', 'ayigulimaimaiti', 'a yi gu li mai mai ti', 'ayglmmt'],
+    ['\u{20000}明', '\u{20000}ming', '\u{20000} ming', '\u{20000}m'],
+    ['李A', 'lia', 'li a', 'la'],
+    ['', '', '', ''],
+    ['   ', '', '', ''],
+  ])('%j → %s / %s / %s', (name, full, spaced, initials) => {
+    expect(nameToPinyin(name)).toEqual({ full, spaced, initials });
+  });
+
+  it.each([
+    ['曾', 'zeng'],
+    ['单', 'shan'],
+    ['解', 'xie'],
+    ['仇', 'qiu'],
+    ['区', 'ou'],
+    ['朴', 'piao'],
+    ['查', 'zha'],
+  ])('surname %s alone reads %s', (surname, reading) => {
+    expect(nameToPinyin(surname + '明').spaced.split(' ')[0]).toBe(reading);
+  });
+});
+
+describe('textToPinyin (plain readings)', () => {
+  it.each([
+    ['长沙', 'changsha', 'chang sha', 'cs'],
+    ['重庆', 'chongqing', 'chong qing', 'cq'],
+    ['六安', 'luan', 'lu an', 'la'],
+    ['番禺', 'panyu', 'pan yu', 'py'],
+    ['单县', 'shanxian', 'shan xian', 'sx'],
+    ['曾经', 'cengjing', 'ceng jing', 'cj'],
+    ['朝阳区', 'chaoyangqu', 'chao yang qu', 'cyq'],
+    ['绿化', 'lvhua', 'lü hua', 'lh'],
+    ['北京 东城', 'beijingdongcheng', 'bei jing dong cheng', 'bjdc'],
+    ['G318国道', 'g318guodao', 'g318 guo dao', 'g318gd'],
+    ['', '', '', ''],
+  ])('%j → %s / %s / %s', (input, full, spaced, initials) => {
+    expect(textToPinyin(input)).toEqual({ full, spaced, initials });
+  });
+});
+
+describe('never throws', () => {
+  it.each(['\uD800', '\uDC00\uD800李', '😀张三', '·', '····', 'x'.repeat(20_000), '\u{31350}\u{30000}', undefined as unknown as string])(
+    '%#',
+    (input) => {
+      expect(() => nameToPinyin(input)).not.toThrow();
+      expect(() => textToPinyin(input)).not.toThrow();
+    },
+  );
+});
