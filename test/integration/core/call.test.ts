@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods } from '../../../shared/contract';
 import { makeSetUpCore } from '../../support/tempCore';
@@ -58,5 +59,23 @@ describe('core.call', () => {
       expect(r.error.code).toBe('VALIDATION');
       expect(r.error.issues?.map((i) => i.path).sort()).toEqual(['displayName', 'role', 'username']);
     }
+  });
+});
+
+describe('core.call with random input (fast-check)', () => {
+  it('never throws and always answers a well-formed Result, for every method', async () => {
+    const names = Object.keys(methods);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true }), async (method, input) => {
+        const r = await t.core.callUntyped(method, input, t.admin);
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) {
+          expect(r.error.code).toMatch(/^[A-Z_]+$/);
+          expect(r.error.message.zh).toBeTruthy();
+          expect(r.error.message.en).toBeTruthy();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
