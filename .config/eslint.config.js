@@ -6,12 +6,18 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'net', 'tls', 'dgram', 'url', 'util', 'module', 'stream', 'zlib'];
+const nodeBuiltins = ['node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'net', 'tls', 'dgram', 'url', 'util', 'module', 'stream', 'zlib'];
 const networkClients = ['node:http', 'node:https', 'node:net', 'node:tls', 'node:dgram', 'http', 'https', 'net', 'tls', 'dgram', 'axios', 'node-fetch', 'undici', 'got', 'ws'];
 
-const restrict = (groups, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
-});
+// Bare module names are matched exactly (`paths`), so a local file such as ./util is not caught;
+// globs (node:*, electron/*, **/renderer/**) go to `patterns`.
+const restrict = (names, message) => {
+  const globs = names.filter((n) => n.includes('*'));
+  const exact = names.filter((n) => !n.includes('*'));
+  return {
+    'no-restricted-imports': ['error', { paths: exact.map((name) => ({ name, message })), patterns: globs.length ? [{ group: globs, message }] : [] }],
+  };
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', '.tmp/**', 'coverage/**'] },

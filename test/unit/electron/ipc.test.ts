@@ -10,6 +10,9 @@ import type { Result } from '../../../shared/contract/errors';
 import { createCore, type Core, type Session } from '../../../electron/core';
 import { registerIpc, type IpcCallEvent, type RegisterIpcOptions } from '../../../electron/ipc';
 import { isTrustedFrame } from '../../../electron/shell/security';
+import { methods } from '../../../shared/contract';
+import { ADMIN, sourceWorker } from '../../support/tempCore';
+import fc from 'fast-check';
 
 const APP_BASE = 'file:///opt/Guangrong/resources/app.asar/out/renderer/';
 const APP_FRAME = { url: `${APP_BASE}index.html#/login`, parent: null };
@@ -72,7 +75,7 @@ describe('registerIpc with a real core', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'guangrong-ipc-'));
     core = createCore({
       dataDir,
-      worker: { file: join(import.meta.dirname, '../../../electron/job-worker.ts'), execArgv: ['--import', 'tsx'] },
+      worker: sourceWorker,
       logger: { warn: () => {}, error: () => {} },
     });
   });
@@ -221,5 +224,50 @@ describe('registerIpc event forwarding', () => {
     expect(listeners.size).toBe(0);
     emit(progress);
     expect(target.sent).toEqual([]);
+  });
+});
+
+describe('every method over IPC with hostile and random payloads', () => {
+  let dataDir: string;
+  let core: Core;
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'guangrong-ipc-fuzz-'));
+    core = createCore({ dataDir, worker: sourceWorker, logger: { warn: () => {}, error: () => {} } });
+  });
+  afterAll(async () => {
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const wellFormed = (r: Result<unknown>) => {
+    expect(typeof r.ok).toBe('boolean');
+    if (!r.ok) {
+      expect(r.error.code).toMatch(/^[A-Z_]+$/);
+      expect(r.error.message.zh).toBeTruthy();
+      expect(r.error.message.en).toBeTruthy();
+      expect(JSON.stringify(r.error)).not.toMatch(/\.(ts|js):\d+/);
+    }
+  };
+
+  it('answers typed Results, never throws, for every method', async () => {
+    const { ipcMain } = register(core);
+    const window = new FakeContents();
+    expect(await ipcMain.invoke(eventFrom(window), 'setup.createAdmin', ADMIN)).toMatchObject({ ok: true });
+    const hostile: unknown[] = [undefined, null, 0, 'x', [], { __proto__: { isAdmin: true } }, { id: '1 OR 1=1' }, { query: '啊'.repeat(10_000) }, { limit: -5 }];
+    for (const method of Object.keys(methods)) {
+      if (method === 'auth.logout' || method === 'auth.lock') continue;
+      for (const input of hostile) wellFormed(await ipcMain.invoke(eventFrom(window), method, input));
+    }
+    // Wrong argument shapes from a compromised renderer.
+    for (const args of [[], [42], [{ method: 'users.list' }], [null, null], ['users.list', {}, 'extra', 'args']]) {
+      wellFormed(await ipcMain.invoke(eventFrom(window), ...args));
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.constantFrom(...Object.keys(methods)), fc.string()), fc.anything({ maxDepth: 3 }), async (method, input) => {
+        wellFormed(await ipcMain.invoke(eventFrom(window), method, input));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
