@@ -6,10 +6,10 @@
  * Every request that leaves the loopback address is failed and counted: the product must make none.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -27,10 +27,21 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
+/**
+ * The installed Electron binary, found the way the electron package does but WITHOUT requiring
+ * it: since Electron 45, `require('electron')` downloads a missing binary, which must never
+ * happen in a test (and cannot, offline).
+ */
 export function electronBinary(): string | null {
+  if (process.env.ELECTRON_PATH && existsSync(process.env.ELECTRON_PATH)) return process.env.ELECTRON_PATH;
   try {
-    const path = require('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const pkg = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(pkg, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const relative = readFileSync(pathFile, 'utf8').trim();
+    const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist');
+    const binary = join(dist, relative);
+    return existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
