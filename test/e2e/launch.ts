@@ -6,7 +6,7 @@
  * Every request that leaves the loopback address is failed and counted: the product must make none.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -136,6 +136,12 @@ export async function launchApp(options: { locale?: string } = {}): Promise<Laun
     async screenshot(name) {
       const file = join(shots, `${name}.png`);
       await page.screenshot({ path: file });
+      // The README shows a few of them: refresh those with UPDATE_SCREENSHOTS=1 (web host run only,
+      // so the pictures do not change with the machine's window manager).
+      if (process.env.UPDATE_SCREENSHOTS === '1' && kind === 'chromium') {
+        mkdirSync(join(root, 'test/e2e/screenshots'), { recursive: true });
+        copyFileSync(file, join(root, 'test/e2e/screenshots', `${name}.png`));
+      }
       return file;
     },
     async close() {
