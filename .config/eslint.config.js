@@ -11,7 +11,8 @@ const networkClients = ['node:http', 'node:https', 'node:net', 'node:tls', 'node
 
 // Bare module names are matched exactly (`paths`), so a local file such as ./util is not caught;
 // globs (node:*, electron/*, **/renderer/**) go to `patterns`.
-const restrict = (names, message) => {
+const restrict = (allNames, message) => {
+  const names = [...new Set(allNames)];
   const globs = names.filter((n) => n.includes('*'));
   const exact = names.filter((n) => !n.includes('*'));
   return {

@@ -61,6 +61,8 @@ if (dataChoice.reason === 'env-override') {
 }
 
 app.enableSandbox();
+// Chinese dates and number formats in native inputs (date pickers), whatever the OS language.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 if (!app.requestSingleInstanceLock()) {

@@ -6,6 +6,7 @@
 import {
   apiError,
   BRIDGE_GLOBAL,
+  type ApiError,
   type BackendEvent,
   type BridgeApi,
   type MethodInput,
@@ -56,7 +57,7 @@ export function detectClient(): Client {
 
 /** Unwraps a Result or throws its typed error (for code paths that show errors through the boundary). */
 export class ApiCallError extends Error {
-  constructor(readonly error: import('../../../shared/contract').ApiError) {
+  constructor(readonly error: ApiError) {
     super(error.message.en);
     this.name = 'ApiCallError';
   }

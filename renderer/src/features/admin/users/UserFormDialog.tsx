@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { roleNames, type Role, type User } from '../../../../../shared/contract';
+import { useLang } from '../../../i18n';
+import { useAction } from '../../../lib/useApi';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PasswordField } from '../../auth/PasswordField';
+import { checkDisplayName, checkNewPassword, checkUsername } from '../../auth/validation';
+import { isRole, roleOptions } from './roleOptions';
+
+interface Props {
+  /** The account to edit, or null to create one. */
+  user: User | null;
+  onClose: () => void;
+  onSaved: (user: User, created: boolean) => void;
+}
+
+/** Create an account (user name, name, role, initial password) or edit one (name, role, may sign in). */
+export function UserFormDialog({ user, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const create = useAction('users.create');
+  const update = useAction('users.update');
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [role, setRole] = useState<Role>(user?.role ?? 'clerk');
+  const [active, setActive] = useState(user?.active ?? true);
+  const [password, setPassword] = useState('');
+  const [attempted, setAttempted] = useState(false);
+  const creating = user === null;
+
+  const errors = {
+    username: creating ? checkUsername(username) : null,
+    displayName: checkDisplayName(displayName),
+    password: creating ? checkNewPassword(password) : null,
+  };
+  const shown = (key: keyof typeof errors) => (attempted && errors[key] ? t(errors[key]) : null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    if (Object.values(errors).some(Boolean)) return;
+    const saved = creating
+      ? await create.run({ username: username.trim(), displayName: displayName.trim(), role, password })
+      : await update.run({ id: user.id, displayName: displayName.trim(), role, active });
+    if (saved) onSaved(saved, creating);
+  };
+
+  const busy = create.busy || update.busy;
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="xs" fullWidth aria-labelledby="user-form-title">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="user-form-title">{creating ? t('users.createTitle') : t('users.editTitle', { username: user.username })}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            {creating ? (
+              <TextField
+                label={t('users.username')}
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                autoFocus
+                required
+                autoComplete="off"
+                error={Boolean(shown('username'))}
+                helperText={shown('username') ?? t('auth.setup.usernameHelp')}
+                slotProps={{ htmlInput: { 'data-testid': 'user-form-username', maxLength: 32 } }}
+              />
+            ) : null}
+            <TextField
+              label={t('users.displayName')}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              autoFocus={!creating}
+              required
+              autoComplete="off"
+              error={Boolean(shown('displayName'))}
+              helperText={shown('displayName')}
+              slotProps={{ htmlInput: { 'data-testid': 'user-form-display-name', maxLength: 50 } }}
+            />
+            <TextField
+              select
+              label={t('users.role')}
+              value={role}
+              onChange={(e) => isRole(e.target.value) && setRole(e.target.value)}
+              slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'user-form-role' }, inputLabel: { shrink: true } }}
+            >
+              {roleOptions.map((r) => (
+                <option key={r} value={r}>
+                  {pick(roleNames[r])}
+                </option>
+              ))}
+            </TextField>
+            {creating ? (
+              <PasswordField
+                testId="user-form-password"
+                label={t('users.initialPassword')}
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                autoComplete="new-password"
+                error={Boolean(shown('password'))}
+                helperText={shown('password') ?? t('users.initialPasswordHelp')}
+              />
+            ) : (
+              <FormControlLabel
+                control={<Switch checked={active} onChange={(e) => setActive(e.target.checked)} slotProps={{ input: { 'aria-label': t('users.activeSwitch') } }} />}
+                label={t('users.activeSwitch')}
+                data-testid="user-form-active"
+              />
+            )}
+            <ApiErrorAlert error={create.error ?? update.error} />
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={busy}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" variant="contained" disabled={busy} data-testid="user-form-submit">
+            {creating ? t('common.create') : t('common.save')}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,27 @@
+import { inSection } from '../../app/router';
+import { MartyrsPage } from '../martyrs/MartyrsPage';
+import { HonorsPage } from '../honors/HonorsPage';
+import { PlaquesPage } from '../plaques/PlaquesPage';
+import { PeoplePage } from '../people/PeoplePage';
+import { DocumentsPage } from '../documents/DocumentsPage';
+import { AdminPage } from '../admin/AdminPage';
+import { NotFoundPage } from './NotFoundPage';
+
+/** The page for an address (`#/martyrs`, `#/admin/users` …). */
+export function PageFor({ path }: { path: string }) {
+  if (inSection(path, '/admin')) return <AdminPage path={path} />;
+  switch (path) {
+    case '/martyrs':
+      return <MartyrsPage />;
+    case '/honors':
+      return <HonorsPage />;
+    case '/plaques':
+      return <PlaquesPage />;
+    case '/people':
+      return <PeoplePage />;
+    case '/documents':
+      return <DocumentsPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}

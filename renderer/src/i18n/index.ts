@@ -1,0 +1,66 @@
+/**
+ * i18n: Simplified Chinese by default, English on request; the choice is remembered in
+ * localStorage. `useLang()` gives the current language and `pick()` for the backend's
+ * `{ zh, en }` texts.
+ */
+import i18n from 'i18next';
+import { useCallback } from 'react';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import type { LocalizedText } from '../../../shared/contract';
+import { zh } from './zh';
+import { en } from './en';
+
+export type Lang = 'zh' | 'en';
+
+const STORAGE_KEY = 'guangrong.lang';
+
+function storedLang(): Lang {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+function applyToDocument(lang: Lang): void {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = lang === 'zh' ? '光荣' : 'Guangrong';
+}
+
+export const initialLang = storedLang();
+
+void i18n.use(initReactI18next).init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: initialLang,
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+});
+applyToDocument(initialLang);
+
+export function setLang(lang: Lang): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // private mode: the choice lasts this session only
+  }
+  applyToDocument(lang);
+  void i18n.changeLanguage(lang);
+}
+
+export function langOf(language: string | undefined): Lang {
+  return language?.startsWith('en') ? 'en' : 'zh';
+}
+
+/** The text of a backend `{ zh, en }` message in the given language. */
+export function pickText(text: LocalizedText, lang: Lang): string {
+  return lang === 'en' ? text.en : text.zh;
+}
+
+export function useLang(): { lang: Lang; pick: (text: LocalizedText) => string } {
+  const { i18n: instance } = useTranslation();
+  const lang = langOf(instance.language);
+  const pick = useCallback((text: LocalizedText) => pickText(text, lang), [lang]);
+  return { lang, pick };
+}
+
+export { i18n };
