@@ -28,6 +28,8 @@ import { authHandlers } from './api/auth';
 import { divisionHandlers } from './api/divisions';
 import { jobHandlers } from './api/jobs';
 import { userHandlers } from './api/users';
+import { martyrHandlers } from './api/martyrs';
+import { sourceHandlers } from './api/sources';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -41,6 +43,8 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...divisionHandlers,
   ...jobHandlers,
+  ...sourceHandlers,
+  ...martyrHandlers,
 };
 
 export interface CoreOptions {

@@ -11,6 +11,7 @@ import { auditMethods } from './audit';
 import { authMethods } from './auth';
 import { divisionMethods } from './divisions';
 import { jobMethods } from './jobs';
+import { martyrMethods } from './martyrs';
 import { userMethods } from './users';
 import type { MethodSpec } from './method';
 
@@ -21,6 +22,7 @@ export const methods = {
   ...auditMethods,
   ...divisionMethods,
   ...jobMethods,
+  ...martyrMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -49,3 +51,5 @@ export { userSchema } from './auth';
 export { divisionCodeSchema } from './divisions';
 export { settingsSchema } from './app';
 export * from './bridge';
+export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, Source, MartyrSort, MartyrStatus } from './martyrs';
+export { martyrFieldsSchema, COUNT_CAP, periods, martyrStatuses, sourceKinds, relations } from './martyrs';

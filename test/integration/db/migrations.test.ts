@@ -117,6 +117,22 @@ describe('each migration', () => {
     expect(plan(db, "SELECT * FROM jobs WHERE status = 'running'")).toMatch(/jobs_status/);
     db.close();
   });
+
+  it('0005 martyrs: every list order has its keyset index, and 2-character name fragments are found by FTS', () => {
+    const db = freshDb();
+    migrate(db, migrations, 5);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:persons', 'table:person_relations', 'table:sources', 'table:martyrs', 'table:martyr_history', 'table:martyr_fts']));
+    for (const [key, index] of [['stroke_surname_key', 'martyrs_stroke_surname'], ['stroke_full_key', 'martyrs_stroke_full'], ['pinyin', 'martyrs_pinyin'], ['death_sort', 'martyrs_death']]) {
+      expect(plan(db, `SELECT id FROM martyrs WHERE deleted_at IS NULL AND (${key}, id) > (?, ?) ORDER BY ${key}, id LIMIT 50`, 'x', 1)).toMatch(new RegExp(index!));
+    }
+    db.prepare("INSERT INTO martyr_fts (rowid, name, pinyin, place, unit, cert, deeds) VALUES (1, '张 德 胜', 'zhangdesheng zds', '', '', '', '')").run();
+    db.prepare("INSERT INTO martyr_fts (rowid, name, pinyin, place, unit, cert, deeds) VALUES (2, '德 张', 'dezhang dz', '', '', '', '')").run();
+    const hits = (q: string) => (db.prepare('SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH ? ORDER BY rowid').all(q) as { rowid: number }[]).map((r) => r.rowid);
+    expect(hits('name : "张 德"')).toEqual([1]);
+    expect(hits('name : "德"')).toEqual([1, 2]);
+    expect(hits('pinyin : zd*')).toEqual([1]);
+    db.close();
+  });
 });
 
 describe('resources/db/schema.sql', () => {

@@ -3,9 +3,10 @@ import { m0001 } from './0001-users-settings';
 import { m0002 } from './0002-audit-log';
 import { m0003 } from './0003-divisions';
 import { m0004 } from './0004-jobs';
+import { m0005 } from './0005-martyrs';
 
 /**
  * Every migration, in order. Append new ones; never edit or reorder a shipped one.
  * `npm run schema` regenerates resources/db/schema.sql, the present schema in one file.
  */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];

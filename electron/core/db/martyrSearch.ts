@@ -1,0 +1,187 @@
+import type { Db } from './connection';
+import type { MartyrRow, MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
+
+/**
+ * Repository queries over the roll: the list in any of its orders, paged by keyset (never
+ * OFFSET), filtered and searched through `martyr_fts`; the count capped at `cap`; autocomplete of
+ * stored values; candidates for the duplicate warning.
+ */
+export interface MartyrQuery {
+  /** An FTS5 MATCH expression built by martyrs/search.ts, or null. */
+  match: string | null;
+  status?: MartyrStatus | undefined;
+  period?: Period | undefined;
+  divisionPrefix?: string | undefined;
+  deathFrom?: string | undefined;
+  deathTo?: string | undefined;
+  sourceId?: number | undefined;
+  deleted: boolean;
+  sort: MartyrSort | 'queue' | 'deleted';
+  limit: number;
+  after: [string | number, number] | null;
+}
+
+const order: Record<MartyrQuery['sort'], { key: string; dir: 'ASC' | 'DESC' }> = {
+  strokeSurname: { key: 'm.stroke_surname_key', dir: 'ASC' },
+  strokeFullName: { key: 'm.stroke_full_key', dir: 'ASC' },
+  pinyin: { key: 'm.pinyin', dir: 'ASC' },
+  deathDate: { key: 'm.death_sort', dir: 'ASC' },
+  entered: { key: 'm.id', dir: 'DESC' },
+  queue: { key: 'm.updated_at', dir: 'ASC' },
+  deleted: { key: 'm.deleted_at', dir: 'DESC' },
+};
+
+const rowColumns = `m.id, p.name, m.unnamed, p.gender, m.status, p.birth_verbatim, m.death_verbatim,
+  p.native_place_text, m.unit_post, m.period, m.certificate_no, m.initials, m.updated_at`;
+
+interface ListRow {
+  id: number;
+  name: string;
+  unnamed: number;
+  gender: MartyrRow['gender'];
+  status: MartyrStatus;
+  birth_verbatim: string;
+  death_verbatim: string;
+  native_place_text: string;
+  unit_post: string;
+  period: Period | null;
+  certificate_no: string;
+  initials: string;
+  updated_at: string;
+  sort_value: string | number;
+}
+
+function toRow(r: ListRow): MartyrRow {
+  return {
+    id: r.id,
+    name: r.name,
+    unnamed: r.unnamed === 1,
+    gender: r.gender,
+    status: r.status,
+    birth: r.birth_verbatim,
+    death: r.death_verbatim,
+    nativePlace: r.native_place_text,
+    unitAndPost: r.unit_post,
+    period: r.period,
+    certificateNo: r.certificate_no,
+    initials: r.initials,
+    updatedAt: r.updated_at,
+  };
+}
+
+function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown> } {
+  const parts = [q.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (q.match !== null) {
+    parts.push('m.id IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match)');
+    params.match = q.match;
+  }
+  const add = (condition: string, key: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    parts.push(condition);
+    params[key] = value;
+  };
+  add('m.status = @status', 'status', q.status);
+  add('m.period = @period', 'period', q.period);
+  add('m.source_id = @sourceId', 'sourceId', q.sourceId);
+  add('(p.native_place_code LIKE @division OR m.death_place_code LIKE @division)', 'division', q.divisionPrefix ? `${q.divisionPrefix}%` : undefined);
+  add('m.death_latest >= @deathFrom', 'deathFrom', q.deathFrom);
+  add('m.death_earliest <= @deathTo', 'deathTo', q.deathTo);
+  return { sql: parts.join(' AND '), params };
+}
+
+export function listMartyrs(db: Db, q: MartyrQuery, cap: number): { rows: MartyrRow[]; count: number; countCapped: boolean; nextCursor: [string | number, number] | null } {
+  const { key, dir } = order[q.sort];
+  const where = whereOf(q);
+  const cmp = dir === 'ASC' ? '>' : '<';
+  let cursorSql = '';
+  const params: Record<string, unknown> = { ...where.params, limit: q.limit };
+  if (q.after) {
+    cursorSql = key === 'm.id' ? ` AND m.id ${cmp} @afterId` : ` AND (${key}, m.id) ${cmp} (@afterKey, @afterId)`;
+    params.afterKey = q.after[0];
+    params.afterId = q.after[1];
+  }
+  const from = 'FROM martyrs m JOIN persons p ON p.id = m.person_id';
+  const rows = db
+    .prepare(`SELECT ${rowColumns}, ${key} AS sort_value ${from} WHERE ${where.sql}${cursorSql} ORDER BY ${key} ${dir}${key === 'm.id' ? '' : `, m.id ${dir}`} LIMIT @limit`)
+    .all(params) as ListRow[];
+  const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${where.sql} LIMIT ${cap + 1})`).get(where.params) as { n: number }).n;
+  const last = rows.at(-1);
+  return {
+    rows: rows.map(toRow),
+    count: Math.min(counted, cap),
+    countCapped: counted > cap,
+    nextCursor: rows.length === q.limit && last ? [last.sort_value, last.id] : null,
+  };
+}
+
+const suggestColumns = {
+  unitAndPost: 'm.unit_post',
+  nativePlaceText: 'p.native_place_text',
+  deathPlaceText: 'm.death_place_text',
+  burialPlace: 'm.burial_place',
+  cemetery: 'm.cemetery',
+  ethnicity: 'p.ethnicity',
+  approvedBy: 'm.approved_by',
+  deathCause: 'm.death_cause',
+} as const;
+
+/** The most used stored values that start with `prefix` (the whole column when it is empty). */
+export function suggestValues(db: Db, field: keyof typeof suggestColumns, prefix: string, limit: number): { value: string; count: number }[] {
+  const column = suggestColumns[field];
+  return db
+    .prepare(
+      `SELECT ${column} AS value, count(*) AS count FROM martyrs m JOIN persons p ON p.id = m.person_id
+       WHERE m.deleted_at IS NULL AND ${column} <> '' AND ${column} LIKE @prefix ESCAPE '\\'
+       GROUP BY ${column} ORDER BY count DESC, value LIMIT @limit`,
+    )
+    .all({ prefix: `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit }) as { value: string; count: number }[];
+}
+
+export interface DuplicateProbe {
+  id: number;
+  name: string;
+  pinyin: string;
+  birthEarliest: string | null;
+  birthLatest: string | null;
+  deathEarliest: string | null;
+  deathLatest: string | null;
+  nativePlaceText: string;
+  nativePlaceCode: string | null;
+  certificateNo: string;
+  row: MartyrRow;
+}
+
+/** Records sharing the name, its pinyin, or the surname and a given-name character; or the certificate number. */
+export function duplicateCandidates(db: Db, probe: { nameMatch: string | null; pinyin: string; certificateNo: string; excludeId: number | null }, limit = 200): DuplicateProbe[] {
+  const parts: string[] = ['m.pinyin = @pinyin'];
+  const params: Record<string, unknown> = { pinyin: probe.pinyin, exclude: probe.excludeId ?? -1, limit };
+  if (probe.nameMatch) {
+    parts.push('m.id IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @nameMatch)');
+    params.nameMatch = probe.nameMatch;
+  }
+  if (probe.certificateNo) {
+    parts.push('m.certificate_no = @cert');
+    params.cert = probe.certificateNo;
+  }
+  const rows = db
+    .prepare(
+      `SELECT ${rowColumns}, m.pinyin, p.birth_earliest, p.birth_latest, m.death_earliest, m.death_latest, p.native_place_code, 0 AS sort_value
+       FROM martyrs m JOIN persons p ON p.id = m.person_id
+       WHERE m.deleted_at IS NULL AND m.id <> @exclude AND (${parts.join(' OR ')}) LIMIT @limit`,
+    )
+    .all(params) as (ListRow & { pinyin: string; birth_earliest: string | null; birth_latest: string | null; death_earliest: string | null; death_latest: string | null; native_place_code: string | null })[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    pinyin: r.pinyin,
+    birthEarliest: r.birth_earliest,
+    birthLatest: r.birth_latest,
+    deathEarliest: r.death_earliest,
+    deathLatest: r.death_latest,
+    nativePlaceText: r.native_place_text,
+    nativePlaceCode: r.native_place_code,
+    certificateNo: r.certificate_no,
+    row: toRow(r),
+  }));
+}

@@ -1,0 +1,199 @@
+/**
+ * From what a person keyed in (MartyrFields) to what is stored: names checked by the GB 18030
+ * rule, dates parsed (verbatim + EDTF + earliest/latest), division codes and the source checked,
+ * sort keys and search text derived. Every problem is reported at once, by field, in Chinese
+ * and English.
+ */
+import type { Db } from '../db/connection';
+import { divisionExists } from '../db/divisions';
+import { sourceExists } from '../db/sources';
+import { CoreError } from '../errors';
+import type { MartyrFields, LocalizedText } from '../../../shared/contract';
+import { checkPersonName } from '../../../shared/rules/personName';
+import { parsePartialDate } from '../../../shared/rules/partialDate';
+import { nameToPinyin } from '../../../shared/rules/pinyin';
+import { sortKey } from '../../../shared/rules/strokeOrder';
+
+export interface StoredDate {
+  verbatim: string;
+  edtf: string | null;
+  earliest: string | null;
+  latest: string | null;
+}
+
+/** Everything stored for a martyr record (person columns and martyr columns), derived values included. */
+export interface PreparedMartyr {
+  name: string;
+  unnamed: boolean;
+  gender: MartyrFields['gender'];
+  ethnicity: string;
+  birth: StoredDate;
+  nativePlaceText: string;
+  nativePlaceCode: string | null;
+  joined: StoredDate;
+  party: StoredDate;
+  unitAndPost: string;
+  merits: string;
+  death: StoredDate;
+  deathPlaceText: string;
+  deathPlaceCode: string | null;
+  deathCause: string;
+  period: MartyrFields['period'];
+  burialPlace: string;
+  cemetery: string;
+  approvedBy: string;
+  approved: StoredDate;
+  certificateNo: string;
+  deeds: string;
+  remarks: string;
+  sourceId: number | null;
+  sourcePage: string;
+  sourceItem: string;
+  scanAttachmentId: number | null;
+  scanPage: number | null;
+  scanRegion: MartyrFields['scanRegion'];
+  nextOfKin: MartyrFields['nextOfKin'];
+  strokeSurnameKey: string;
+  strokeFullKey: string;
+  pinyin: string;
+  initials: string;
+  deathSort: string;
+}
+
+export const UNNAMED_DEFAULT_NAME = '无名烈士';
+
+export const fieldLabels: Record<string, LocalizedText> = {
+  name: { zh: '姓名', en: 'Name' },
+  birthDate: { zh: '出生日期', en: 'Birth date' },
+  joinedDate: { zh: '参加革命时间', en: 'Joined the revolution' },
+  partyDate: { zh: '入党（团）时间', en: 'Party/League membership' },
+  deathDate: { zh: '牺牲时间', en: 'Date of death' },
+  approvedDate: { zh: '批准时间', en: 'Approval date' },
+  nativePlaceCode: { zh: '籍贯（区划）', en: 'Native place (division)' },
+  deathPlaceCode: { zh: '牺牲地点（区划）', en: 'Place of death (division)' },
+  sourceId: { zh: '来源', en: 'Source' },
+};
+
+type Issue = { path: string; message: LocalizedText };
+
+function dateOf(verbatim: string, field: string, issues: Issue[]): StoredDate {
+  const value = verbatim.trim();
+  if (value === '') return { verbatim: '', edtf: null, earliest: null, latest: null };
+  const parsed = parsePartialDate(value);
+  if (!parsed.ok) {
+    const label = fieldLabels[field]!;
+    issues.push({ path: field, message: { zh: `${label.zh}：${parsed.reason.zh}`, en: `${label.en}: ${parsed.reason.en}` } });
+    return { verbatim: value, edtf: null, earliest: null, latest: null };
+  }
+  return { verbatim: value, edtf: parsed.edtf, earliest: parsed.earliest, latest: parsed.latest };
+}
+
+/** Validates and derives; throws one VALIDATION error listing every problem. */
+export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
+  const issues: Issue[] = [];
+  let name = fields.name.trim();
+  if (fields.unnamed) {
+    if (name === '') name = UNNAMED_DEFAULT_NAME;
+  } else {
+    const checked = checkPersonName(name);
+    if (checked.ok) name = checked.normalized;
+    else issues.push({ path: 'name', message: { zh: `姓名：${checked.reason.zh}`, en: `Name: ${checked.reason.en}` } });
+  }
+  const birth = dateOf(fields.birthDate, 'birthDate', issues);
+  const joined = dateOf(fields.joinedDate, 'joinedDate', issues);
+  const party = dateOf(fields.partyDate, 'partyDate', issues);
+  const death = dateOf(fields.deathDate, 'deathDate', issues);
+  const approved = dateOf(fields.approvedDate, 'approvedDate', issues);
+  if (birth.earliest && death.latest && death.latest < birth.earliest) {
+    issues.push({ path: 'deathDate', message: { zh: '牺牲时间早于出生日期，请核对。', en: 'The date of death is before the birth date; please check.' } });
+  }
+  for (const key of ['nativePlaceCode', 'deathPlaceCode'] as const) {
+    const code = fields[key];
+    if (code && !divisionExists(db, code)) {
+      const label = fieldLabels[key]!;
+      issues.push({ path: key, message: { zh: `${label.zh}：区划代码 ${code} 不存在。`, en: `${label.en}: there is no division ${code}.` } });
+    }
+  }
+  if (fields.sourceId !== null && !sourceExists(db, fields.sourceId)) {
+    issues.push({ path: 'sourceId', message: { zh: '所选来源不存在。', en: 'The chosen source does not exist.' } });
+  }
+  fields.nextOfKin.forEach((kin, i) => {
+    const checked = checkPersonName(kin.name);
+    if (!checked.ok) issues.push({ path: `nextOfKin.${i}.name`, message: { zh: `亲属姓名：${checked.reason.zh}`, en: `Next of kin: ${checked.reason.en}` } });
+  });
+  if (issues.length > 0) {
+    throw new CoreError('VALIDATION', { zh: `有 ${issues.length} 处需要修改：${issues.map((i) => i.message.zh).join('；')}`, en: `${issues.length} field(s) need correcting: ${issues.map((i) => i.message.en).join('; ')}` }, issues);
+  }
+  const pinyin = nameToPinyin(name);
+  return {
+    name,
+    unnamed: fields.unnamed,
+    gender: fields.gender,
+    ethnicity: fields.ethnicity,
+    birth,
+    nativePlaceText: fields.nativePlaceText,
+    nativePlaceCode: fields.nativePlaceCode,
+    joined,
+    party,
+    unitAndPost: fields.unitAndPost,
+    merits: fields.merits,
+    death,
+    deathPlaceText: fields.deathPlaceText,
+    deathPlaceCode: fields.deathPlaceCode,
+    deathCause: fields.deathCause,
+    period: fields.period,
+    burialPlace: fields.burialPlace,
+    cemetery: fields.cemetery,
+    approvedBy: fields.approvedBy,
+    approved,
+    certificateNo: fields.certificateNo,
+    deeds: fields.deeds,
+    remarks: fields.remarks,
+    sourceId: fields.sourceId,
+    sourcePage: fields.sourcePage,
+    sourceItem: fields.sourceItem,
+    scanAttachmentId: fields.scanAttachmentId,
+    scanPage: fields.scanPage,
+    scanRegion: fields.scanRegion,
+    nextOfKin: fields.nextOfKin.map((kin) => {
+      const checked = checkPersonName(kin.name);
+      return { ...kin, name: checked.ok ? checked.normalized : kin.name };
+    }),
+    strokeSurnameKey: sortKey(name, 'surname'),
+    strokeFullKey: sortKey(name, 'fullName'),
+    pinyin: pinyin.full,
+    initials: pinyin.initials,
+    deathSort: death.earliest ?? '9999-12-31',
+  };
+}
+
+/** Han characters become one token each; runs of letters and digits stay whole. */
+export function spacedText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/(\p{Script=Han})/gu, ' $1 ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** The columns of `martyr_fts` for one record. */
+export function searchText(m: PreparedMartyr): { name: string; pinyin: string; place: string; unit: string; cert: string; deeds: string } {
+  const p = nameToPinyin(m.name);
+  return {
+    name: spacedText(m.name),
+    pinyin: `${p.full} ${p.initials} ${p.spaced}`.trim(),
+    place: spacedText([m.nativePlaceText, m.deathPlaceText, m.burialPlace, m.cemetery].join(' ')),
+    unit: spacedText(m.unitAndPost),
+    cert: spacedText(m.certificateNo),
+    deeds: spacedText([m.deeds, m.merits, m.remarks, m.deathCause].join(' ')),
+  };
+}
+
+/** The fields people see in a record's history (derived keys left out). */
+export const historyFields = [
+  'name', 'unnamed', 'gender', 'ethnicity', 'birthDate', 'nativePlaceText', 'nativePlaceCode', 'joinedDate', 'partyDate',
+  'unitAndPost', 'merits', 'deathDate', 'deathPlaceText', 'deathPlaceCode', 'deathCause', 'period', 'burialPlace', 'cemetery',
+  'approvedBy', 'approvedDate', 'certificateNo', 'deeds', 'remarks', 'sourceId', 'sourcePage', 'sourceItem',
+  'scanAttachmentId', 'scanPage', 'scanRegion', 'nextOfKin',
+] as const;
