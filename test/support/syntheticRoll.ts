@@ -39,7 +39,7 @@ export function syntheticRoll(count: number, seed = 1982): SyntheticMartyr[] {
     const died = born + 16 + Math.floor(rand() * 20);
     return {
       name: surname() + given,
-      birthDate: rand() < 0.5 ? `${born}年` : rand() < 0.5 ? `民国${born - 1911 > 0 ? born - 1911 : 1}年` : '',
+      birthDate: rand() < 0.5 || born < 1912 ? `${born}年` : rand() < 0.5 ? `民国${born - 1911}年` : '',
       deathDate: rand() < 0.3 ? `${died}年春` : `${died}年${1 + Math.floor(rand() * 12)}月`,
       nativePlaceText: pick(places),
       unitAndPost: pick(units),
