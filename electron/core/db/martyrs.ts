@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
 import type { Martyr, MartyrStatus } from '../../../shared/contract';
 import type { PreparedMartyr, StoredDate } from '../martyrs/fields';
 import { insertPerson, listKin, replaceKin, updatePerson, type PersonColumns } from './persons';
@@ -92,12 +92,11 @@ export function insertMartyr(db: Db, m: PreparedMartyr, userId: number | null, a
   const personId = insertPerson(db, personColumns(m), at);
   const values = martyrParams(m);
   const columns = Object.keys(values);
-  const info = db
-    .prepare(
-      `INSERT INTO martyrs (person_id, status, ${columns.join(', ')}, created_at, created_by, updated_at, updated_by)
+  const info = cachedStatement(
+    db,
+    `INSERT INTO martyrs (person_id, status, ${columns.join(', ')}, created_at, created_by, updated_at, updated_by)
        VALUES (@person_id, 'draft', ${columns.map((c) => `@${c}`).join(', ')}, @at, @user, @at, @user)`,
-    )
-    .run({ ...values, person_id: personId, at, user: userId });
+  ).run({ ...values, person_id: personId, at, user: userId });
   const id = Number(info.lastInsertRowid);
   replaceKin(db, personId, m.nextOfKin, at);
   return id;
@@ -124,8 +123,8 @@ export function setMartyrDeleted(db: Db, id: number, deleted: { at: string; user
 }
 
 export function writeMartyrSearchText(db: Db, id: number, t: { name: string; pinyin: string; place: string; unit: string; cert: string; deeds: string }): void {
-  db.prepare('DELETE FROM martyr_fts WHERE rowid = ?').run(id);
-  db.prepare('INSERT INTO martyr_fts (rowid, name, pinyin, place, unit, cert, deeds) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, t.name, t.pinyin, t.place, t.unit, t.cert, t.deeds);
+  cachedStatement(db, 'DELETE FROM martyr_fts WHERE rowid = ?').run(id);
+  cachedStatement(db, 'INSERT INTO martyr_fts (rowid, name, pinyin, place, unit, cert, deeds) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, t.name, t.pinyin, t.place, t.unit, t.cert, t.deeds);
 }
 
 const fullSelect = `

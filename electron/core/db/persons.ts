@@ -1,4 +1,4 @@
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
 
 /**
  * Repository of `persons` and `person_relations`: one person table for martyrs, awardees,
@@ -34,12 +34,11 @@ function params(p: PersonColumns, at: string) {
 }
 
 export function insertPerson(db: Db, p: PersonColumns, at: string): number {
-  const info = db
-    .prepare(
-      `INSERT INTO persons (name, gender, ethnicity, id_number, birth_verbatim, birth_edtf, birth_earliest, birth_latest, native_place_text, native_place_code, created_at, updated_at)
+  const info = cachedStatement(
+    db,
+    `INSERT INTO persons (name, gender, ethnicity, id_number, birth_verbatim, birth_edtf, birth_earliest, birth_latest, native_place_text, native_place_code, created_at, updated_at)
        VALUES (@name, @gender, @ethnicity, @idNumber, @birthVerbatim, @birthEdtf, @birthEarliest, @birthLatest, @nativePlaceText, @nativePlaceCode, @at, @at)`,
-    )
-    .run(params(p, at));
+  ).run(params(p, at));
   return Number(info.lastInsertRowid);
 }
 
@@ -60,13 +59,12 @@ export interface Kin {
 }
 
 export function listKin(db: Db, personId: number): Kin[] {
-  return db
-    .prepare(
-      `SELECT r.related_person_id AS personId, p.name, r.relation, r.note
+  return cachedStatement(
+    db,
+    `SELECT r.related_person_id AS personId, p.name, r.relation, r.note
        FROM person_relations r JOIN persons p ON p.id = r.related_person_id
        WHERE r.person_id = ? ORDER BY r.id`,
-    )
-    .all(personId) as Kin[];
+  ).all(personId) as Kin[];
 }
 
 /**
@@ -74,6 +72,7 @@ export function listKin(db: Db, personId: number): Kin[] {
  * keep their person row (and whatever else links to it); new ones get a person row.
  */
 export function replaceKin(db: Db, personId: number, wanted: { name: string; relation: Relation; note: string }[], at: string): void {
+  if (wanted.length === 0 && listKin(db, personId).length === 0) return;
   const current = listKin(db, personId);
   const keep = new Set<number>();
   for (const w of wanted) {

@@ -56,6 +56,7 @@ export interface PreparedMartyr {
   strokeSurnameKey: string;
   strokeFullKey: string;
   pinyin: string;
+  pinyinSpaced: string;
   initials: string;
   deathSort: string;
 }
@@ -76,10 +77,22 @@ export const fieldLabels: Record<string, LocalizedText> = {
 
 type Issue = { path: string; message: LocalizedText };
 
+/** Dates repeat (1947年春 on many records, in every import): parse each text once. */
+const parsedDates = new Map<string, ReturnType<typeof parsePartialDate>>();
+function parseDateCached(value: string): ReturnType<typeof parsePartialDate> {
+  let parsed = parsedDates.get(value);
+  if (!parsed) {
+    parsed = parsePartialDate(value);
+    if (parsedDates.size > 50_000) parsedDates.clear();
+    parsedDates.set(value, parsed);
+  }
+  return parsed;
+}
+
 function dateOf(verbatim: string, field: string, issues: Issue[]): StoredDate {
   const value = verbatim.trim();
   if (value === '') return { verbatim: '', edtf: null, earliest: null, latest: null };
-  const parsed = parsePartialDate(value);
+  const parsed = parseDateCached(value);
   if (!parsed.ok) {
     const label = fieldLabels[field]!;
     issues.push({ path: field, message: { zh: `${label.zh}：${parsed.reason.zh}`, en: `${label.en}: ${parsed.reason.en}` } });
@@ -162,6 +175,7 @@ export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
     strokeSurnameKey: sortKey(name, 'surname'),
     strokeFullKey: sortKey(name, 'fullName'),
     pinyin: pinyin.full,
+    pinyinSpaced: pinyin.spaced,
     initials: pinyin.initials,
     deathSort: death.earliest ?? '9999-12-31',
   };
@@ -179,10 +193,9 @@ export function spacedText(text: string): string {
 
 /** The columns of `martyr_fts` for one record. */
 export function searchText(m: PreparedMartyr): { name: string; pinyin: string; place: string; unit: string; cert: string; deeds: string } {
-  const p = nameToPinyin(m.name);
   return {
     name: spacedText(m.name),
-    pinyin: `${p.full} ${p.initials} ${p.spaced}`.trim(),
+    pinyin: `${m.pinyin} ${m.initials} ${m.pinyinSpaced}`.trim(),
     place: spacedText([m.nativePlaceText, m.deathPlaceText, m.burialPlace, m.cemetery].join(' ')),
     unit: spacedText(m.unitAndPost),
     cert: spacedText(m.certificateNo),
