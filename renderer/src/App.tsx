@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from './client';
 import { ClientProvider } from './app/clientContext';
 import { createAppTheme } from './app/theme';
+import { DateLocalization } from './app/DateLocalization';
 import { useLang } from './i18n';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ApiErrorAlert } from './components/ApiErrorAlert';
@@ -15,20 +16,22 @@ import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LockOverlay } from './features/auth/LockOverlay';
 import { AppShell } from './features/shell/AppShell';
 
-/** Theme and locale (Chinese or English), the backend client, the session, then the screen for the stage. */
+/** Theme, locale and date locale (Chinese or English), the backend client, the session, then the screen for the stage. */
 export function App({ client }: { client: Client }) {
   const { lang } = useLang();
   const theme = useMemo(() => createAppTheme(lang), [lang]);
   return (
     <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <ErrorBoundary>
-        <ClientProvider client={client}>
-          <SessionProvider>
-            <Screens />
-          </SessionProvider>
-        </ClientProvider>
-      </ErrorBoundary>
+      <DateLocalization lang={lang}>
+        <CssBaseline />
+        <ErrorBoundary>
+          <ClientProvider client={client}>
+            <SessionProvider>
+              <Screens />
+            </SessionProvider>
+          </ClientProvider>
+        </ErrorBoundary>
+      </DateLocalization>
     </ThemeProvider>
   );
 }

@@ -6,7 +6,16 @@ import { createTheme, type Theme } from '@mui/material/styles';
 import { enUS as coreEnUS, zhCN as coreZhCN } from '@mui/material/locale';
 import { enUS as gridEnUS, zhCN as gridZhCN } from '@mui/x-data-grid/locales';
 import type {} from '@mui/x-data-grid/themeAugmentation';
+import type {} from '@mui/x-date-pickers/themeAugmentation';
 import type { Lang } from '../i18n';
+
+/**
+ * A floating label and the gap it opens in the outline must change in the same frame. MUI animates
+ * them with different timings (the label 200 ms, the gap 100 ms after a 50 ms delay), so a field
+ * that is focused as it appears (autoFocus) is drawn for a moment with its label shrunk onto an
+ * unbroken border. Labels and gaps switch at once here, in plain text fields and date fields alike.
+ */
+const NO_NOTCH_TRANSITION = { '& legend': { transition: 'none' } } as const;
 
 /** Chinese UI: the CJK system fonts (they carry Latin letters too, and full-width punctuation). */
 export const FONT_STACK = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", sans-serif';
@@ -37,6 +46,10 @@ export function createAppTheme(lang: Lang): Theme {
       components: {
         MuiButton: { defaultProps: { disableElevation: true } },
         MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
+        MuiInputLabel: { defaultProps: { disableAnimation: true } },
+        MuiOutlinedInput: { styleOverrides: { notchedOutline: NO_NOTCH_TRANSITION } },
+        MuiPickersTextField: { defaultProps: { size: 'small' } },
+        MuiPickersOutlinedInput: { styleOverrides: { notchedOutline: NO_NOTCH_TRANSITION } },
         MuiFormControl: { defaultProps: { size: 'small' } },
         MuiAutocomplete: { defaultProps: { size: 'small' } },
         MuiTooltip: { defaultProps: { arrow: true, enterDelay: 400 } },

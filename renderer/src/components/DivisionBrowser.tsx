@@ -80,13 +80,15 @@ export function DivisionBrowser({ within, maxLevel = 5, onChoose, onClose }: Pro
               <ListItem
                 key={d.code}
                 disablePadding
+                // room for the chevron beside the button (ListItem's own 48 px rule would win over the button's sx)
+                sx={{ '& > .MuiListItemButton-root': { pr: 12 } }}
                 secondaryAction={
                   <Button size="small" onClick={() => onChoose(d)}>
                     {t('common.select')}
                   </Button>
                 }
               >
-                <ListItemButton onClick={() => (canOpen ? setPath([...path, d]) : onChoose(d))} sx={{ pr: 12 }}>
+                <ListItemButton onClick={() => (canOpen ? setPath([...path, d]) : onChoose(d))}>
                   <ListItemText
                     primary={d.name}
                     secondary={`${d.code} · ${levels[String(d.level)] ?? d.level}`}

@@ -169,6 +169,7 @@ export const zh = {
   users: {
     create: '新建用户',
     createTitle: '新建用户',
+    createSubmit: '创建',
     editTitle: '编辑用户：{{username}}',
     resetTitle: '重置密码：{{username}}',
     resetLead: '设置一个临时密码，该用户下次登录时必须修改。',

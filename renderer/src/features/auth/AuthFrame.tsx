@@ -4,8 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../shell/LanguageSwitch';
 import { AppMark } from '../shell/AppMark';
 
-/** The frame of the screens before the application: setup, login, change password. */
-export function AuthFrame({ title, lead, children, width = 420 }: { title: string; lead?: ReactNode; children: ReactNode; width?: number }) {
+interface Props {
+  title: string;
+  /** An icon before the title (the lock screen's padlock). */
+  icon?: ReactNode;
+  /** The title's id, for a dialog's `aria-labelledby`. */
+  titleId?: string;
+  lead?: ReactNode;
+  children: ReactNode;
+  width?: number;
+}
+
+/** The frame of the screens outside the application: setup, login, change password, and the lock screen. */
+export function AuthFrame({ title, icon, titleId, lead, children, width = 420 }: Props) {
   const { t } = useTranslation();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
@@ -27,9 +38,12 @@ export function AuthFrame({ title, lead, children, width = 420 }: { title: strin
             </Box>
           </Stack>
           <Paper variant="outlined" sx={{ p: 3.5 }}>
-            <Typography variant="h6" component="h1" sx={{ mb: lead ? 1 : 2.5 }}>
-              {title}
-            </Typography>
+            <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: lead ? 1 : 2.5 }}>
+              {icon}
+              <Typography id={titleId} variant="h6" component="h1">
+                {title}
+              </Typography>
+            </Stack>
             {lead ? (
               <Typography variant="body2" color="text.secondary" sx={{ mb: 2.5 }}>
                 {lead}

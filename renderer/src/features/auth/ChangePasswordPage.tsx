@@ -3,7 +3,8 @@ import { Button, Stack } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
 import { PasswordField } from './PasswordField';
-import { checkConfirmation, checkNewPassword, checkRequired } from './validation';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
+import { checkRequired } from './validation';
 import { useSession } from './SessionProvider';
 import { useAction } from '../../lib/useApi';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -14,22 +15,16 @@ export function ChangePasswordPage() {
   const session = useSession();
   const change = useAction('auth.changePassword');
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const next = useNewPassword({ confirm: true });
   const [attempted, setAttempted] = useState(false);
-
-  const errors = {
-    current: checkRequired(current, 'validation.passwordRequired'),
-    next: checkNewPassword(next),
-    confirmation: checkConfirmation(next, confirmation),
-  };
-  const shown = (key: keyof typeof errors) => (attempted && errors[key] ? t(errors[key]) : null);
+  const currentProblem = checkRequired(current, 'validation.passwordRequired');
+  const currentShown = attempted && currentProblem ? t(currentProblem) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (Object.values(errors).some(Boolean)) return;
-    const result = await change.run({ currentPassword: current, newPassword: next });
+    if (currentProblem || !next.valid) return;
+    const result = await change.run({ currentPassword: current, newPassword: next.password });
     if (result) await session.refresh();
   };
 
@@ -44,26 +39,17 @@ export function ChangePasswordPage() {
             onChange={(e) => setCurrent(e.target.value)}
             autoFocus
             autoComplete="current-password"
-            error={Boolean(shown('current'))}
-            helperText={shown('current')}
+            error={currentShown !== null}
+            helperText={currentShown}
           />
-          <PasswordField
-            testId="change-password-new"
+          <NewPasswordFields
+            state={next}
+            showErrors={attempted}
             label={t('auth.changePassword.new')}
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            autoComplete="new-password"
-            error={Boolean(shown('next'))}
-            helperText={shown('next') ?? t('auth.setup.passwordHelp')}
-          />
-          <PasswordField
-            testId="change-password-confirm"
-            label={t('auth.changePassword.confirm')}
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            autoComplete="new-password"
-            error={Boolean(shown('confirmation'))}
-            helperText={shown('confirmation')}
+            helperText={t('auth.setup.passwordHelp')}
+            testId="change-password-new"
+            confirmLabel={t('auth.changePassword.confirm')}
+            confirmTestId="change-password-confirm"
           />
           <ApiErrorAlert error={change.error} />
           <Button type="submit" variant="contained" size="large" disabled={change.busy} data-testid="change-password-submit">

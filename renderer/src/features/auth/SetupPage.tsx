@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Button, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { AuthFrame } from './AuthFrame';
-import { PasswordField } from './PasswordField';
-import { checkConfirmation, checkDisplayName, checkNewPassword, checkUsername } from './validation';
+import { NewPasswordFields, useNewPassword } from './NewPasswordFields';
+import { checkDisplayName, checkUsername } from './validation';
 import { useSession } from './SessionProvider';
 import { useAction } from '../../lib/useApi';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -15,23 +15,20 @@ export function SetupPage() {
   const createAdmin = useAction('setup.createAdmin');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const password = useNewPassword({ confirm: true });
   const [attempted, setAttempted] = useState(false);
 
   const errors = {
     username: checkUsername(username),
     displayName: checkDisplayName(displayName),
-    password: checkNewPassword(password),
-    confirmation: checkConfirmation(password, confirmation),
   };
   const shown = (key: keyof typeof errors) => (attempted && errors[key] ? t(errors[key]) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (Object.values(errors).some(Boolean)) return;
-    const result = await createAdmin.run({ username: username.trim(), displayName: displayName.trim(), password });
+    if (Object.values(errors).some(Boolean) || !password.valid) return;
+    const result = await createAdmin.run({ username: username.trim(), displayName: displayName.trim(), password: password.password });
     if (result) session.apply(result);
   };
 
@@ -60,25 +57,15 @@ export function SetupPage() {
             helperText={shown('displayName')}
             slotProps={{ htmlInput: { 'data-testid': 'setup-display-name', maxLength: 50 } }}
           />
-          <PasswordField
-            testId="setup-password"
+          <NewPasswordFields
+            state={password}
+            showErrors={attempted}
             label={t('auth.setup.password')}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            helperText={t('auth.setup.passwordHelp')}
+            testId="setup-password"
+            confirmLabel={t('auth.setup.passwordConfirm')}
+            confirmTestId="setup-password-confirm"
             required
-            autoComplete="new-password"
-            error={Boolean(shown('password'))}
-            helperText={shown('password') ?? t('auth.setup.passwordHelp')}
-          />
-          <PasswordField
-            testId="setup-password-confirm"
-            label={t('auth.setup.passwordConfirm')}
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            required
-            autoComplete="new-password"
-            error={Boolean(shown('confirmation'))}
-            helperText={shown('confirmation')}
           />
           <ApiErrorAlert error={createAdmin.error} />
           <Button type="submit" variant="contained" size="large" disabled={createAdmin.busy} data-testid="setup-submit">

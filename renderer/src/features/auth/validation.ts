@@ -36,6 +36,14 @@ export function checkConfirmation(password: string, confirmation: string): Valid
   return password === confirmation ? null : 'validation.passwordMismatch';
 }
 
+/** A new password and, when one is asked for, its confirmation: what is wrong with each. */
+export function checkNewPasswordPair(
+  password: string,
+  confirmation: string | null,
+): { password: ValidationKey | null; confirmation: ValidationKey | null } {
+  return { password: checkNewPassword(password), confirmation: confirmation === null ? null : checkConfirmation(password, confirmation) };
+}
+
 export function checkRequired(value: string, key: ValidationKey): ValidationKey | null {
   return value === '' ? key : null;
 }

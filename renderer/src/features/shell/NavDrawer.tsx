@@ -5,7 +5,7 @@ import { useQuery } from '../../lib/useApi';
 import { useUser } from '../auth/SessionProvider';
 import { navItems } from './navigation';
 
-export const DRAWER_WIDTH = 208;
+export const DRAWER_WIDTH = 224;
 
 /** The left navigation; the administration entry only for administrators. */
 export function NavDrawer({ path }: { path: string }) {
@@ -59,7 +59,7 @@ export function NavDrawer({ path }: { path: string }) {
         </List>
       </Box>
       <Box sx={{ px: 2, py: 1.5, borderTop: 1, borderColor: 'divider' }}>
-        <Typography variant="caption" color="text.secondary" component="p">
+        <Typography variant="caption" color="text.secondary" component="p" sx={{ textWrap: 'balance' }}>
           {t('shell.offline')}
         </Typography>
         {info.data ? (

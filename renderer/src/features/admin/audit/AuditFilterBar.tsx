@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../shared/contract';
 import type { AuditFilters } from './useAuditLog';
 import { useAuditLabels } from './auditLabels';
+import { DateInput } from '../../../components/DateInput';
 
 interface Props {
   value: AuditFilters;
@@ -25,6 +26,7 @@ export function AuditFilterBar({ value, onChange, users, entities, actions }: Pr
   };
   const empty = Object.keys(value).length === 0;
   const field = { sx: { width: 150 }, fullWidth: false } as const;
+  const dateSx = { width: 200 } as const;
 
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-testid="audit-filters">
@@ -52,22 +54,8 @@ export function AuditFilterBar({ value, onChange, users, entities, actions }: Pr
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
-        label={t('audit.from')}
-        value={value.from ?? ''}
-        onChange={(e) => set({ from: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: value.to, 'data-testid': 'audit-from' } }}
-        {...field}
-      />
-      <TextField
-        type="date"
-        label={t('audit.to')}
-        value={value.to ?? ''}
-        onChange={(e) => set({ to: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: value.from, 'data-testid': 'audit-to' } }}
-        {...field}
-      />
+      <DateInput label={t('audit.from')} value={value.from} onChange={(from) => set({ from })} maxDate={value.to} testId="audit-from" sx={dateSx} />
+      <DateInput label={t('audit.to')} value={value.to} onChange={(to) => set({ to })} minDate={value.from} testId="audit-to" sx={dateSx} />
       <Button onClick={() => onChange({})} disabled={empty} color="inherit">
         {t('audit.resetFilters')}
       </Button>

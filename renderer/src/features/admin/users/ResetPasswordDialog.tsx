@@ -4,22 +4,20 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../shared/contract';
 import { useAction } from '../../../lib/useApi';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { PasswordField } from '../../auth/PasswordField';
-import { checkNewPassword } from '../../auth/validation';
+import { NewPasswordFields, useNewPassword } from '../../auth/NewPasswordFields';
 
 /** Sets a temporary password; the person must change it at the next sign-in. */
 export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (user: User) => void }) {
   const { t } = useTranslation();
   const reset = useAction('users.resetPassword');
-  const [password, setPassword] = useState('');
+  const password = useNewPassword({ confirm: false });
   const [attempted, setAttempted] = useState(false);
-  const problem = attempted ? checkNewPassword(password) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (checkNewPassword(password)) return;
-    const saved = await reset.run({ id: user.id, password });
+    if (!password.valid) return;
+    const saved = await reset.run({ id: user.id, password: password.password });
     if (saved) onDone(saved);
   };
 
@@ -30,15 +28,13 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onC
         <DialogContent>
           <Stack spacing={2}>
             <DialogContentText variant="body2">{t('users.resetLead')}</DialogContentText>
-            <PasswordField
-              testId="user-reset-password"
+            <NewPasswordFields
+              state={password}
+              showErrors={attempted}
               label={t('users.newPassword')}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              helperText={t('users.initialPasswordHelp')}
+              testId="user-reset-password"
               autoFocus
-              autoComplete="new-password"
-              error={Boolean(problem)}
-              helperText={problem ? t(problem) : t('users.initialPasswordHelp')}
             />
             <ApiErrorAlert error={reset.error} />
           </Stack>

@@ -5,8 +5,8 @@ import { roleNames, type Role, type User } from '../../../../../shared/contract'
 import { useLang } from '../../../i18n';
 import { useAction } from '../../../lib/useApi';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { PasswordField } from '../../auth/PasswordField';
-import { checkDisplayName, checkNewPassword, checkUsername } from '../../auth/validation';
+import { NewPasswordFields, useNewPassword } from '../../auth/NewPasswordFields';
+import { checkDisplayName, checkUsername } from '../../auth/validation';
 import { isRole, roleOptions } from './roleOptions';
 
 interface Props {
@@ -26,23 +26,22 @@ export function UserFormDialog({ user, onClose, onSaved }: Props) {
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'clerk');
   const [active, setActive] = useState(user?.active ?? true);
-  const [password, setPassword] = useState('');
+  const password = useNewPassword({ confirm: false });
   const [attempted, setAttempted] = useState(false);
   const creating = user === null;
 
   const errors = {
     username: creating ? checkUsername(username) : null,
     displayName: checkDisplayName(displayName),
-    password: creating ? checkNewPassword(password) : null,
   };
   const shown = (key: keyof typeof errors) => (attempted && errors[key] ? t(errors[key]) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    if (Object.values(errors).some(Boolean)) return;
+    if (Object.values(errors).some(Boolean) || (creating && !password.valid)) return;
     const saved = creating
-      ? await create.run({ username: username.trim(), displayName: displayName.trim(), role, password })
+      ? await create.run({ username: username.trim(), displayName: displayName.trim(), role, password: password.password })
       : await update.run({ id: user.id, displayName: displayName.trim(), role, active });
     if (saved) onSaved(saved, creating);
   };
@@ -92,15 +91,13 @@ export function UserFormDialog({ user, onClose, onSaved }: Props) {
               ))}
             </TextField>
             {creating ? (
-              <PasswordField
-                testId="user-form-password"
+              <NewPasswordFields
+                state={password}
+                showErrors={attempted}
                 label={t('users.initialPassword')}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
+                helperText={t('users.initialPasswordHelp')}
+                testId="user-form-password"
                 required
-                autoComplete="new-password"
-                error={Boolean(shown('password'))}
-                helperText={shown('password') ?? t('users.initialPasswordHelp')}
               />
             ) : (
               <FormControlLabel
@@ -117,7 +114,7 @@ export function UserFormDialog({ user, onClose, onSaved }: Props) {
             {t('common.cancel')}
           </Button>
           <Button type="submit" variant="contained" disabled={busy} data-testid="user-form-submit">
-            {creating ? t('common.create') : t('common.save')}
+            {creating ? t('users.createSubmit') : t('common.save')}
           </Button>
         </DialogActions>
       </form>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkConfirmation, checkDisplayName, checkNewPassword, checkRequired, checkUsername } from '../../../../../renderer/src/features/auth/validation';
+import { checkConfirmation, checkDisplayName, checkNewPassword, checkNewPasswordPair, checkRequired, checkUsername } from '../../../../../renderer/src/features/auth/validation';
 
 describe('form checks before the backend is asked', () => {
   it.each([
@@ -35,5 +35,14 @@ describe('form checks before the backend is asked', () => {
     expect(checkConfirmation('secret-123', 'secret-123')).toBeNull();
     expect(checkConfirmation('secret-123', 'secret-124')).toBe('validation.passwordMismatch');
     expect(checkRequired('', 'validation.passwordRequired')).toBe('validation.passwordRequired');
+  });
+
+  it('checks a new password with or without its confirmation', () => {
+    expect(checkNewPasswordPair('', '')).toEqual({ password: 'validation.passwordRequired', confirmation: null });
+    expect(checkNewPasswordPair('Guangrong#2026', 'Guangrong#2025')).toEqual({ password: null, confirmation: 'validation.passwordMismatch' });
+    expect(checkNewPasswordPair('Guangrong#2026', 'Guangrong#2026')).toEqual({ password: null, confirmation: null });
+    // no confirmation asked for (an administrator setting an initial or temporary password)
+    expect(checkNewPasswordPair('Initial#2026', null)).toEqual({ password: null, confirmation: null });
+    expect(checkNewPasswordPair('short', null)).toEqual({ password: 'validation.passwordTooShort', confirmation: null });
   });
 });
