@@ -23,6 +23,7 @@ import { SessionStore, type Session } from './sessions';
 import { SettingsStore } from './settings';
 import { seedNationalDivisions } from './divisions/load';
 import { appHandlers } from './api/app';
+import { attachmentHandlers } from './api/attachments';
 import { auditHandlers } from './api/audit';
 import { authHandlers } from './api/auth';
 import { divisionHandlers } from './api/divisions';
@@ -45,6 +46,7 @@ const handlers: Handlers = {
   ...jobHandlers,
   ...sourceHandlers,
   ...martyrHandlers,
+  ...attachmentHandlers,
 };
 
 export interface CoreOptions {

@@ -1,5 +1,30 @@
--- Guangrong database schema, version 5.
+-- Guangrong database schema, version 6.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
+
+CREATE TABLE attachment_links (
+        id INTEGER PRIMARY KEY,
+        owner_kind TEXT NOT NULL,
+        owner_id INTEGER NOT NULL,
+        attachment_id INTEGER NOT NULL REFERENCES attachments(id),
+        position INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        UNIQUE (owner_kind, owner_id, attachment_id)
+      ) STRICT;
+
+CREATE TABLE attachments (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL CHECK (size > 0),
+        mime TEXT NOT NULL,
+        pages INTEGER NOT NULL CHECK (pages >= 1),
+        width INTEGER,
+        height INTEGER,
+        original_name TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id)
+      ) STRICT;
 
 CREATE TABLE audit_log (
         id INTEGER PRIMARY KEY,
@@ -163,6 +188,10 @@ CREATE TABLE users (
         updated_at TEXT NOT NULL,
         last_login_at TEXT
       ) STRICT;
+
+CREATE INDEX attachment_links_attachment ON attachment_links (attachment_id);
+
+CREATE INDEX attachment_links_owner ON attachment_links (owner_kind, owner_id, position);
 
 CREATE INDEX audit_log_at ON audit_log (at);
 

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { attachmentMethods } from './attachments';
 import { auditMethods } from './audit';
 import { authMethods } from './auth';
 import { divisionMethods } from './divisions';
@@ -23,6 +24,7 @@ export const methods = {
   ...divisionMethods,
   ...jobMethods,
   ...martyrMethods,
+  ...attachmentMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

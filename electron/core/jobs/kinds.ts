@@ -1,5 +1,6 @@
 import type { JobKind } from './context';
 import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
+import { storeAttachmentsJob } from '../attachments/store';
 
 /**
  * Every kind of job, by name. Only the worker thread imports the implementations; the runner
@@ -8,6 +9,7 @@ import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
 export const jobKinds = {
   'divisions.importCsv': importDivisionsCsv as JobKind,
   'divisions.loadBuiltIn': loadBuiltInDivisions as JobKind,
+  'attachments.store': storeAttachmentsJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;
