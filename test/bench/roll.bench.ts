@@ -14,7 +14,7 @@ import { writeTransaction } from '../../electron/core/db/connection';
 import { martyrFieldsSchema } from '../../shared/contract';
 import { matchExpression } from '../../electron/core/martyrs/search';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '2000000' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '2000000' }, json: { type: 'boolean', default: false }, keep: { type: 'string' } } });
 const records = Number(values.records);
 const jsonOnly = values.json;
 const log = (...args: unknown[]) => {
@@ -36,7 +36,8 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - start;
 }
 
-const dataDir = tempDir('guangrong-bench-');
+/** `--keep DIR` keeps the data folder for experiments (and reuses it when it already holds the roll). */
+const dataDir = values.keep ?? tempDir('guangrong-bench-');
 const t0 = performance.now();
 const t = await makeSetUpCore({ dataDir });
 figure('backend_open', performance.now() - t0, 'ms', null, null);
@@ -95,4 +96,4 @@ figure('page_deep_stroke', deep, 'ms', rawDeep, 50);
 figure('backend_peak_rss', process.resourceUsage().maxRSS / 1024, 'MB', null, 500);
 
 await t.dispose();
-rmSync(dataDir, { recursive: true, force: true });
+if (!values.keep) rmSync(dataDir, { recursive: true, force: true });

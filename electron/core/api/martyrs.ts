@@ -6,7 +6,7 @@
 import { defineHandlers, type HandlerContext } from '../context';
 import { CoreError, notFound } from '../errors';
 import { getDivision } from '../db/divisions';
-import { appendMartyrHistory, getMartyr, insertMartyr, listMartyrHistory, setMartyrDeleted, setMartyrStatus, updateMartyr, writeMartyrSearchText } from '../db/martyrs';
+import { appendMartyrHistory, getMartyr, insertMartyr, listMartyrHistory, removeMartyrSearchText, setMartyrDeleted, setMartyrStatus, updateMartyr, writeMartyrSearchText } from '../db/martyrs';
 import { listMartyrs, suggestValues } from '../db/martyrSearch';
 import { prepareMartyr, searchText } from '../martyrs/fields';
 import { diffRecords, fieldsOf } from '../martyrs/record';
@@ -116,6 +116,7 @@ export const martyrHandlers = defineHandlers({
     mustBeLive(current);
     ctx.write((audit) => {
       setMartyrDeleted(ctx.db, input.id, { at: ctx.now(), userId: user.id, reason: input.reason }, ctx.now());
+      removeMartyrSearchText(ctx.db, input.id);
       appendMartyrHistory(ctx.db, { martyrId: input.id, version: current.version + 1, at: ctx.now(), userId: user.id, action: 'delete', reason: input.reason, changes: [] });
       audit({ entity: 'martyr', entityId: input.id, action: 'delete', before: fieldsOf(current), after: { reason: input.reason } });
     });
@@ -126,8 +127,10 @@ export const martyrHandlers = defineHandlers({
     const user = ctx.requireUser();
     const current = load(ctx, input.id);
     if (!current.deletedAt) return current;
+    const prepared = prepareMartyr(ctx.db, fieldsOf(current));
     ctx.write((audit) => {
       setMartyrDeleted(ctx.db, input.id, null, ctx.now());
+      writeMartyrSearchText(ctx.db, input.id, searchText(prepared));
       appendMartyrHistory(ctx.db, { martyrId: input.id, version: current.version + 1, at: ctx.now(), userId: user.id, action: 'restore', reason: null, changes: [] });
       audit({ entity: 'martyr', entityId: input.id, action: 'restore' });
     });
@@ -144,7 +147,8 @@ export const martyrHandlers = defineHandlers({
     const page = listMartyrs(
       ctx.db,
       {
-        match: matchExpression(input.query),
+        match: input.deleted ? null : matchExpression(input.query),
+        nameContains: input.deleted && input.query ? input.query : undefined,
         status: input.status,
         period: input.period,
         divisionPrefix: division,

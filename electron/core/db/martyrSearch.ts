@@ -15,6 +15,8 @@ export interface MartyrQuery {
   deathFrom?: string | undefined;
   deathTo?: string | undefined;
   sourceId?: number | undefined;
+  /** Any part of the name, for the recycle bin (its records are not in the search index). */
+  nameContains?: string | undefined;
   deleted: boolean;
   sort: MartyrSort | 'queue' | 'deleted';
   limit: number;
@@ -87,7 +89,23 @@ function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown>
   add('(p.native_place_code LIKE @division OR m.death_place_code LIKE @division)', 'division', q.divisionPrefix ? `${q.divisionPrefix}%` : undefined);
   add('m.death_latest >= @deathFrom', 'deathFrom', q.deathFrom);
   add('m.death_earliest <= @deathTo', 'deathTo', q.deathTo);
+  add("p.name LIKE @nameContains ESCAPE '\\'", 'nameContains', q.nameContains ? `%${q.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined);
   return { sql: parts.join(' AND '), params };
+}
+
+/** The index that walks each order (partial: live records only). */
+const orderIndex: Partial<Record<MartyrQuery['sort'], string>> = {
+  strokeSurname: 'martyrs_stroke_surname',
+  strokeFullName: 'martyrs_stroke_full',
+  pinyin: 'martyrs_pinyin',
+  deathDate: 'martyrs_death',
+};
+
+/** Above this many search hits, walking the order's index and keeping the hits beats sorting the hits. */
+const WALK_THRESHOLD = 1000;
+
+function hasFilters(q: MartyrQuery): boolean {
+  return Boolean(q.status || q.period || q.sourceId !== undefined || q.divisionPrefix || q.deathFrom || q.deathTo || q.nameContains);
 }
 
 export function listMartyrs(db: Db, q: MartyrQuery, cap: number): { rows: MartyrRow[]; count: number; countCapped: boolean; nextCursor: [string | number, number] | null } {
@@ -101,11 +119,20 @@ export function listMartyrs(db: Db, q: MartyrQuery, cap: number): { rows: Martyr
     params.afterKey = q.after[0];
     params.afterId = q.after[1];
   }
-  const from = 'FROM martyrs m JOIN persons p ON p.id = m.person_id';
+  // The search index holds live records only, so with no other filter it counts the hits itself.
+  const hits =
+    q.match === null
+      ? null
+      : (db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match LIMIT ${cap + 1})`).get({ match: q.match }) as { n: number }).n;
+  const index = !q.deleted && hits !== null && hits > WALK_THRESHOLD ? orderIndex[q.sort] : undefined;
+  const from = `FROM martyrs m${index ? ` INDEXED BY ${index}` : ''} JOIN persons p ON p.id = m.person_id`;
   const rows = db
     .prepare(`SELECT ${rowColumns}, ${key} AS sort_value ${from} WHERE ${where.sql}${cursorSql} ORDER BY ${key} ${dir}${key === 'm.id' ? '' : `, m.id ${dir}`} LIMIT @limit`)
     .all(params) as ListRow[];
-  const counted = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} WHERE ${where.sql} LIMIT ${cap + 1})`).get(where.params) as { n: number }).n;
+  const counted =
+    hits !== null && !q.deleted && !hasFilters(q)
+      ? hits
+      : (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM martyrs m JOIN persons p ON p.id = m.person_id WHERE ${where.sql} LIMIT ${cap + 1})`).get(where.params) as { n: number }).n;
   const last = rows.at(-1);
   return {
     rows: rows.map(toRow),
