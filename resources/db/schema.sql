@@ -1,4 +1,4 @@
--- Guangrong database schema, version 6.
+-- Guangrong database schema, version 7.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -49,6 +49,16 @@ CREATE TABLE divisions (
         initials TEXT NOT NULL,
         source TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE import_mappings (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        header_signature TEXT NOT NULL,
+        mapping_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id),
+        UNIQUE (kind, header_signature)
+      ) STRICT;
 
 CREATE TABLE jobs (
         id INTEGER PRIMARY KEY,

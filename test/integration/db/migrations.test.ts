@@ -135,6 +135,24 @@ describe('each migration', () => {
   });
 });
 
+describe('later migrations', () => {
+  it('0006 attachments: one row per content, links from owners in order', () => {
+    const db = freshDb();
+    migrate(db, migrations, 6);
+    expect(currentVersion(db)).toBe(6);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:attachments', 'table:attachment_links']));
+    db.close();
+  });
+
+  it('0007 import-mappings: a remembered column mapping per kind and header signature', () => {
+    const db = freshDb();
+    migrate(db, migrations, 7);
+    expect(currentVersion(db)).toBe(7);
+    expect(objects(db)).toEqual(expect.arrayContaining(['table:import_mappings']));
+    db.close();
+  });
+});
+
 describe('resources/db/schema.sql', () => {
   it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
     const db = freshDb();
