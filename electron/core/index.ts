@@ -31,6 +31,7 @@ import { jobHandlers } from './api/jobs';
 import { userHandlers } from './api/users';
 import { martyrHandlers } from './api/martyrs';
 import { sourceHandlers } from './api/sources';
+import { martyrImportHandlers } from './api/martyrImport';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -46,6 +47,7 @@ const handlers: Handlers = {
   ...jobHandlers,
   ...sourceHandlers,
   ...martyrHandlers,
+  ...martyrImportHandlers,
   ...attachmentHandlers,
 };
 

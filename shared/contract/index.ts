@@ -13,6 +13,7 @@ import { authMethods } from './auth';
 import { divisionMethods } from './divisions';
 import { jobMethods } from './jobs';
 import { martyrMethods } from './martyrs';
+import { martyrImportMethods } from './martyrImport';
 import { userMethods } from './users';
 import type { MethodSpec } from './method';
 
@@ -24,6 +25,7 @@ export const methods = {
   ...divisionMethods,
   ...jobMethods,
   ...martyrMethods,
+  ...martyrImportMethods,
   ...attachmentMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -55,3 +57,4 @@ export { settingsSchema } from './app';
 export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, martyrStatuses, sourceKinds, relations } from './martyrs';
+export type { ImportPreview } from './martyrImport';

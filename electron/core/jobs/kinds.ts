@@ -1,6 +1,7 @@
 import type { JobKind } from './context';
 import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
 import { storeAttachmentsJob } from '../attachments/store';
+import { importMartyrsJob } from '../martyrs/importJob';
 
 /**
  * Every kind of job, by name. Only the worker thread imports the implementations; the runner
@@ -10,6 +11,7 @@ export const jobKinds = {
   'divisions.importCsv': importDivisionsCsv as JobKind,
   'divisions.loadBuiltIn': loadBuiltInDivisions as JobKind,
   'attachments.store': storeAttachmentsJob as JobKind,
+  'martyrs.import': importMartyrsJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -1,0 +1,163 @@
+/**
+ * The martyrs' roll as an import kind for the shared pipeline (electron/core/imports): which
+ * columns, what their headers are called in the offices' spreadsheets, how one row becomes a
+ * record, and how the records are written (with their history, all in the import's transaction).
+ */
+import type { Db } from '../db/connection';
+import type { ImportSpec, RowProblem } from '../imports';
+import { cellText, type Cell } from '../imports';
+import { appendMartyrHistory, insertMartyr, writeMartyrSearchText } from '../db/martyrs';
+import { CoreError } from '../errors';
+import { martyrFieldsSchema, type MartyrFields, type LocalizedText } from '../../../shared/contract';
+import { checkPersonName } from '../../../shared/rules/personName';
+import { parsePartialDate } from '../../../shared/rules/partialDate';
+import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME } from './fields';
+
+const l = (zh: string, en: string): LocalizedText => ({ zh, en });
+
+const dateColumns = new Set(['birthDate', 'joinedDate', 'partyDate', 'deathDate', 'approvedDate']);
+
+const columns = [
+  { key: 'name', label: l('姓名', 'Name'), required: true, aliases: ['烈士姓名', '姓 名', '名字', '英烈姓名'] },
+  { key: 'gender', label: l('性别', 'Gender'), aliases: ['性 别'] },
+  { key: 'ethnicity', label: l('民族', 'Ethnicity'), aliases: [] },
+  { key: 'birthDate', label: l('出生日期', 'Birth date'), aliases: ['出生年月', '出生时间', '出生年份', '生年', '出生年月日'] },
+  { key: 'nativePlaceText', label: l('籍贯', 'Native place'), aliases: ['籍贯地址', '原籍', '家庭住址', '出生地'] },
+  { key: 'joinedDate', label: l('参加革命时间', 'Joined'), aliases: ['入伍时间', '参军时间', '参加工作时间', '入伍年月'] },
+  { key: 'partyDate', label: l('入党时间', 'Party membership'), aliases: ['入党（团）时间', '入党团时间', '入党年月'] },
+  { key: 'unitAndPost', label: l('生前所在单位及职务', 'Unit and post'), aliases: ['部队', '所在部队', '单位', '职务', '生前单位及职务', '部别及职务', '所在部队及职务'] },
+  { key: 'merits', label: l('立功情况', 'Merits'), aliases: ['立功受奖情况', '荣誉'] },
+  { key: 'deathDate', label: l('牺牲时间', 'Date of death'), aliases: ['牺牲日期', '牺牲年月', '牺牲年月日', '死亡时间'] },
+  { key: 'deathPlaceText', label: l('牺牲地点', 'Place of death'), aliases: ['牺牲地'] },
+  { key: 'deathCause', label: l('牺牲原因', 'Cause of death'), aliases: ['牺牲情形'] },
+  { key: 'period', label: l('历史时期', 'Historical period'), aliases: ['时期', '牺牲时期'] },
+  { key: 'burialPlace', label: l('安葬地', 'Burial place'), aliases: ['安葬地点', '埋葬地点', '墓葬地'] },
+  { key: 'cemetery', label: l('烈士陵园', 'Cemetery'), aliases: ['陵园'] },
+  { key: 'approvedBy', label: l('批准机关', 'Approved by'), aliases: ['批准单位'] },
+  { key: 'approvedDate', label: l('批准时间', 'Approval date'), aliases: ['批准日期'] },
+  { key: 'certificateNo', label: l('烈士证明书编号', 'Certificate number'), aliases: ['烈士证编号', '证书编号', '烈证编号', '证号'] },
+  { key: 'deeds', label: l('事迹', 'Deeds'), aliases: ['主要事迹', '简要事迹', '英雄事迹', '生平事迹'] },
+  { key: 'remarks', label: l('备注', 'Remarks'), aliases: ['说明'] },
+] as const;
+
+const genders: Record<string, MartyrFields['gender']> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female', 不详: 'unknown', 未知: 'unknown' };
+
+const periodNames: Record<string, NonNullable<MartyrFields['period']>> = {
+  第一次国内革命战争: 'first_civil_war',
+  第一次国内革命战争时期: 'first_civil_war',
+  大革命时期: 'first_civil_war',
+  土地革命战争: 'agrarian_revolution',
+  土地革命战争时期: 'agrarian_revolution',
+  第二次国内革命战争: 'agrarian_revolution',
+  抗日战争: 'anti_japanese',
+  抗日战争时期: 'anti_japanese',
+  解放战争: 'liberation',
+  解放战争时期: 'liberation',
+  第三次国内革命战争: 'liberation',
+  抗美援朝: 'korea',
+  抗美援朝战争: 'korea',
+  社会主义建设时期: 'construction',
+  新中国成立后: 'construction',
+  新时代: 'new_era',
+  其他: 'other',
+};
+
+/** Text lengths the record allows, from the contract. */
+const maxLength: Record<string, number> = { name: 60, ethnicity: 20, nativePlaceText: 200, unitAndPost: 300, merits: 2000, deathPlaceText: 200, deathCause: 500, burialPlace: 200, cemetery: 100, approvedBy: 100, certificateNo: 50, deeds: 20000, remarks: 2000 };
+
+/** The same date texts recur row after row: parse each once per import. */
+function dateChecker() {
+  const seen = new Map<string, ReturnType<typeof parsePartialDate>>();
+  return (text: string) => {
+    let parsed = seen.get(text);
+    if (!parsed) {
+      parsed = parsePartialDate(text);
+      seen.set(text, parsed);
+    }
+    return parsed;
+  };
+}
+
+export function martyrImportSpec(options: { sourceId: number | null }): ImportSpec<MartyrFields, { created: number }> {
+  const checkDate = dateChecker();
+  return {
+    kind: 'martyrs',
+    columns,
+    parseRow(cells: Readonly<Record<string, Cell>>, _rowNumber, info) {
+      const problems: RowProblem[] = [];
+      const text: Record<string, string> = {};
+      for (const column of columns) {
+        const value = cellText(cells[column.key] ?? null, { dateColumn: dateColumns.has(column.key), date1904: info.date1904 }).replace(/\s+/g, column.key === 'deeds' ? ' ' : '').trim();
+        const max = maxLength[column.key];
+        if (max !== undefined && [...value].length > max) problems.push({ column: column.key, message: l(`超过 ${max} 个字`, `longer than ${max} characters`) });
+        text[column.key] = value;
+      }
+      let unnamed = false;
+      const name = text.name ?? '';
+      if (/^无名/.test(name)) unnamed = true;
+      else if (name !== '') {
+        const checked = checkPersonName(name);
+        if (!checked.ok) problems.push({ column: 'name', message: checked.reason });
+      }
+      const gender = text.gender ? genders[text.gender.toLowerCase()] : 'unknown';
+      if (gender === undefined) problems.push({ column: 'gender', message: l(`性别“${text.gender}”应为 男 / 女 / 不详`, `gender “${text.gender}” should be 男 / 女 / 不详`) });
+      const period = text.period ? (periodNames[text.period.replace(/[()（）]/g, '')] ?? undefined) : null;
+      if (period === undefined) problems.push({ column: 'period', message: l(`无法识别的历史时期“${text.period}”`, `unknown historical period “${text.period}”`) });
+      for (const key of dateColumns) {
+        const value = text[key] ?? '';
+        if (value === '') continue;
+        const parsed = checkDate(value);
+        if (!parsed.ok) problems.push({ column: key, message: parsed.reason });
+      }
+      const birth = text.birthDate ? checkDate(text.birthDate) : null;
+      const death = text.deathDate ? checkDate(text.deathDate) : null;
+      if (birth?.ok && death?.ok && death.latest < birth.earliest) problems.push({ column: 'deathDate', message: l('牺牲时间早于出生日期', 'the date of death is before the birth date') });
+      if (problems.length > 0) return { ok: false, problems };
+      return {
+        ok: true,
+        value: martyrFieldsSchema.parse({
+          ...Object.fromEntries(Object.entries(text).filter(([key]) => key !== 'gender' && key !== 'period')),
+          name: unnamed ? name || UNNAMED_DEFAULT_NAME : name,
+          unnamed,
+          gender: gender ?? 'unknown',
+          period: period ?? null,
+          sourceId: options.sourceId,
+        }),
+      };
+    },
+    checkAll(_db: Db, rows) {
+      // The same person twice in one file (name, birth and death as written) is almost always a copy-paste slip.
+      const seen = new Map<string, number>();
+      const problems: { row: number; column: string | null; message: LocalizedText }[] = [];
+      for (const { rowNumber, value } of rows) {
+        if (value.unnamed) continue;
+        const key = `${value.name}|${value.birthDate}|${value.deathDate}|${value.nativePlaceText}`;
+        const first = seen.get(key);
+        if (first !== undefined) problems.push({ row: rowNumber, column: 'name', message: l(`与第 ${first} 行重复`, `same as row ${first}`) });
+        else seen.set(key, rowNumber);
+      }
+      return problems;
+    },
+    commit(db, values, progress, context) {
+      let created = 0;
+      values.forEach((fields, i) => {
+        let prepared;
+        try {
+          prepared = prepareMartyr(db, fields);
+        } catch (error) {
+          if (error instanceof CoreError) {
+            throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[i]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[i]}: ${error.text.en}` });
+          }
+          throw error;
+        }
+        const id = insertMartyr(db, prepared, context.actor.userId, context.now);
+        writeMartyrSearchText(db, id, searchText(prepared));
+        appendMartyrHistory(db, { martyrId: id, version: 1, at: context.now, userId: context.actor.userId, action: 'import', reason: `${context.fileName} 第 ${context.rowNumbers[i]} 行`, changes: [] });
+        created++;
+        if (i % 250 === 0) progress(i);
+      });
+      progress(values.length);
+      return { created };
+    },
+  };
+}
