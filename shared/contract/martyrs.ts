@@ -138,6 +138,8 @@ export const martyrRowSchema = z.object({
   death: z.string(),
   nativePlace: z.string(),
   unitAndPost: z.string(),
+  deathPlace: z.string(),
+  burialPlace: z.string(),
   period: periodSchema.nullable(),
   certificateNo: z.string(),
   initials: z.string(),
@@ -252,6 +254,18 @@ export const martyrMethods = {
     access: 'signedIn',
     input: z.strictObject({ field: z.enum(['unitAndPost', 'nativePlaceText', 'deathPlaceText', 'burialPlace', 'cemetery', 'ethnicity', 'approvedBy', 'deathCause']), prefix: z.string().trim().max(60), limit: z.number().int().min(1).max(50).default(10) }),
     output: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  }),
+  'martyrs.export': method({
+    summary: 'Write the current selection (the search and filters of the list, in its order) to an xlsx file, as a job.',
+    access: 'signedIn',
+    input: martyrSearchSchema.omit({ limit: true, after: true }),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'exports.file': method({
+    summary: 'The file an export job wrote (audited: an export of records).',
+    access: 'signedIn',
+    input: z.strictObject({ jobId: idSchema }),
+    output: z.object({ fileName: z.string(), dataBase64: z.string() }),
   }),
   'martyrs.duplicates': method({
     summary: 'Records that may be the same person, before saving (name by characters and pinyin, dates, place).',

@@ -10,10 +10,10 @@ import { appendMartyrHistory, getMartyr, insertMartyr, listMartyrHistory, remove
 import { listMartyrs, suggestValues } from '../db/martyrSearch';
 import { prepareMartyr, searchText } from '../martyrs/fields';
 import { diffRecords, fieldsOf } from '../martyrs/record';
-import { decodeCursor, encodeCursor, matchExpression } from '../martyrs/search';
+import { decodeCursor, encodeCursor, queryFromSearch } from '../martyrs/search';
+import { readExport } from '../martyrs/exportJob';
 import { findDuplicates } from '../martyrs/duplicates';
 import { COUNT_CAP, martyrFieldsSchema, type Martyr, type MartyrStatus } from '../../../shared/contract';
-import { divisionPrefix } from '../../../shared/rules/divisionCode';
 
 const missing = () => notFound({ zh: '该烈士记录', en: 'The martyr record' });
 
@@ -143,26 +143,23 @@ export const martyrHandlers = defineHandlers({
   },
 
   'martyrs.search': (input, ctx) => {
-    const division = input.divisionCode ? (divisionPrefix(input.divisionCode) ?? undefined) : undefined;
-    const page = listMartyrs(
-      ctx.db,
-      {
-        match: input.deleted ? null : matchExpression(input.query),
-        nameContains: input.deleted && input.query ? input.query : undefined,
-        status: input.status,
-        period: input.period,
-        divisionPrefix: division,
-        deathFrom: input.deathFrom,
-        deathTo: input.deathTo,
-        sourceId: input.sourceId,
-        deleted: input.deleted,
-        sort: input.deleted ? 'deleted' : input.sort,
-        limit: input.limit,
-        after: decodeCursor(input.after),
-      },
-      COUNT_CAP,
-    );
+    const page = listMartyrs(ctx.db, queryFromSearch(input, input.limit, decodeCursor(input.after)), COUNT_CAP);
     return { rows: page.rows, count: page.count, countCapped: page.countCapped, nextCursor: encodeCursor(page.nextCursor) };
+  },
+
+  'martyrs.export': (input, ctx) => {
+    const user = ctx.requireUser();
+    const job = ctx.jobs.start('martyrs.export', input, { userId: user.id, username: user.username });
+    return { jobId: job.id };
+  },
+
+  'exports.file': (input, ctx) => {
+    const job = ctx.jobs.get(input.jobId);
+    const result = job.result as { file?: string } | null;
+    if (job.status !== 'done' || !result?.file) throw notFound({ zh: '该任务导出的文件', en: 'The file of this export' });
+    const file = readExport(ctx.dataDir, result.file);
+    ctx.write((audit) => audit({ entity: 'export', entityId: input.jobId, action: 'export', after: { kind: job.kind, file: result.file, bytes: file.length } }));
+    return { fileName: result.file.split('/').pop()!, dataBase64: file.toString('base64') };
   },
 
   'martyrs.reviewQueue': (input, ctx) => {

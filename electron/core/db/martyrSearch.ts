@@ -34,7 +34,7 @@ const order: Record<MartyrQuery['sort'], { key: string; dir: 'ASC' | 'DESC' }> =
 };
 
 const rowColumns = `m.id, p.name, m.unnamed, p.gender, m.status, p.birth_verbatim, m.death_verbatim,
-  p.native_place_text, m.unit_post, m.period, m.certificate_no, m.initials, m.updated_at`;
+  p.native_place_text, m.unit_post, m.death_place_text, m.burial_place, m.period, m.certificate_no, m.initials, m.updated_at`;
 
 interface ListRow {
   id: number;
@@ -46,6 +46,8 @@ interface ListRow {
   death_verbatim: string;
   native_place_text: string;
   unit_post: string;
+  death_place_text: string;
+  burial_place: string;
   period: Period | null;
   certificate_no: string;
   initials: string;
@@ -64,6 +66,8 @@ function toRow(r: ListRow): MartyrRow {
     death: r.death_verbatim,
     nativePlace: r.native_place_text,
     unitAndPost: r.unit_post,
+    deathPlace: r.death_place_text,
+    burialPlace: r.burial_place,
     period: r.period,
     certificateNo: r.certificate_no,
     initials: r.initials,

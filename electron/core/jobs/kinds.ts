@@ -2,6 +2,7 @@ import type { JobKind } from './context';
 import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
 import { storeAttachmentsJob } from '../attachments/store';
 import { importMartyrsJob } from '../martyrs/importJob';
+import { exportMartyrsJob } from '../martyrs/exportJob';
 
 /**
  * Every kind of job, by name. Only the worker thread imports the implementations; the runner
@@ -12,6 +13,7 @@ export const jobKinds = {
   'divisions.loadBuiltIn': loadBuiltInDivisions as JobKind,
   'attachments.store': storeAttachmentsJob as JobKind,
   'martyrs.import': importMartyrsJob as JobKind,
+  'martyrs.export': exportMartyrsJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -8,6 +8,39 @@
  */
 import { CoreError } from '../errors';
 import { spacedText } from './fields';
+import type { MartyrQuery } from '../db/martyrSearch';
+import type { MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
+import { divisionPrefix } from '../../../shared/rules/divisionCode';
+
+/** The list's search and filters as the contract carries them (martyrs.search, martyrs.export). */
+export interface SearchInput {
+  query: string;
+  status?: MartyrStatus | undefined;
+  period?: Period | undefined;
+  divisionCode?: string | undefined;
+  deathFrom?: string | undefined;
+  deathTo?: string | undefined;
+  sourceId?: number | undefined;
+  deleted: boolean;
+  sort: MartyrSort;
+}
+
+export function queryFromSearch(input: SearchInput, limit: number, after: [string | number, number] | null): MartyrQuery {
+  return {
+    match: input.deleted ? null : matchExpression(input.query),
+    nameContains: input.deleted && input.query ? input.query : undefined,
+    status: input.status,
+    period: input.period,
+    divisionPrefix: input.divisionCode ? (divisionPrefix(input.divisionCode) ?? undefined) : undefined,
+    deathFrom: input.deathFrom,
+    deathTo: input.deathTo,
+    sourceId: input.sourceId,
+    deleted: input.deleted,
+    sort: input.deleted ? 'deleted' : input.sort,
+    limit,
+    after,
+  };
+}
 
 export function matchExpression(query: string, scope: 'all' | 'name' = 'all'): string | null {
   const q = query.normalize('NFKC').trim();

@@ -108,3 +108,24 @@ describe('importing the spreadsheet everyone already has', () => {
     expect((await t.ok('martyrs.search', {}, t.admin)).count).toBe(before);
   });
 });
+
+describe('export of the current selection', () => {
+  it('writes the list’s rows, in its order, to an xlsx file, and audits the download', async () => {
+    const selection = { query: '', sort: 'strokeSurname' as const };
+    const all = await t.ok('martyrs.search', { ...selection, limit: 200 }, t.admin);
+    const { jobId } = await t.ok('martyrs.export', selection, t.admin);
+    const job = await t.core.jobs.wait(jobId);
+    expect(job).toMatchObject({ status: 'done', result: { rows: all.count } });
+    const file = await t.ok('exports.file', { jobId }, t.admin);
+    const table = await readTable(new Uint8Array(Buffer.from(file.dataBase64, 'base64')), file.fileName);
+    const rows = table.sheets[0]!.rows;
+    expect(rows[0]!.slice(0, 3)).toEqual(['序号', '姓名', '性别']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(all.rows.map((r) => r.name));
+    expect((await t.ok('audit.list', { entity: 'export', action: 'export' }, t.admin)).total).toBe(1);
+  });
+
+  it('a search narrows the export', async () => {
+    const { jobId } = await t.ok('martyrs.export', { query: '张德胜', sort: 'pinyin' }, t.admin);
+    expect(await t.core.jobs.wait(jobId)).toMatchObject({ status: 'done', result: { rows: 1 } });
+  });
+});
