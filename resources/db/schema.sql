@@ -1,4 +1,4 @@
--- Guangrong database schema, version 7.
+-- Guangrong database schema, version 8.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -141,7 +141,7 @@ CREATE TABLE martyrs (
         deleted_at TEXT,
         deleted_by INTEGER REFERENCES users(id),
         delete_reason TEXT
-      ) STRICT;
+      , merged_into INTEGER REFERENCES martyrs(id)) STRICT;
 
 CREATE TABLE person_relations (
         id INTEGER PRIMARY KEY,
@@ -226,6 +226,8 @@ CREATE INDEX martyrs_death ON martyrs (death_sort, id) WHERE deleted_at IS NULL;
 CREATE INDEX martyrs_death_place ON martyrs (death_place_code) WHERE death_place_code IS NOT NULL;
 
 CREATE INDEX martyrs_deleted ON martyrs (deleted_at, id) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX martyrs_merged_into ON martyrs (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE INDEX martyrs_pinyin ON martyrs (pinyin, id) WHERE deleted_at IS NULL;
 

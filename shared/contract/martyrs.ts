@@ -75,6 +75,19 @@ export const martyrFieldsSchema = z.strictObject({
   scanRegion: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) }).nullable().default(null),
   nextOfKin: z.array(kinInputSchema).max(20).default([]),
 });
+type FieldShape = typeof martyrFieldsSchema.shape;
+type Undefaulted<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * A change to some fields: only the keys sent are changed. (Zod 4's `.partial()` would still fill
+ * every absent field with its default, and so blank out the rest of the record.)
+ */
+export const martyrFieldsPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(martyrFieldsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.removeDefault() : field).optional()]),
+  ) as { [K in keyof FieldShape]: z.ZodOptional<Undefaulted<FieldShape[K]>> },
+);
+
 export type MartyrFieldsInput = z.input<typeof martyrFieldsSchema>;
 export type MartyrFields = z.output<typeof martyrFieldsSchema>;
 
@@ -124,6 +137,10 @@ export const martyrSchema = z.object({
   updatedBy: z.string(),
   deletedAt: isoTimestamp.nullable(),
   deleteReason: z.string().nullable(),
+  /** This record was merged into another (it stays in the recycle bin for its provenance and history). */
+  mergedInto: idSchema.nullable(),
+  /** Records merged into this one: each keeps its own source, page and history. */
+  mergedFrom: z.array(z.object({ id: idSchema, name: z.string(), sourceTitle: z.string().nullable(), sourcePage: z.string(), sourceItem: z.string(), mergedAt: isoTimestamp.nullable() })),
 });
 export type Martyr = z.infer<typeof martyrSchema>;
 
@@ -172,6 +189,8 @@ export const COUNT_CAP = 10_000;
 
 export const historyEntrySchema = z.object({
   id: idSchema,
+  /** The record the entry belongs to: this one, or one merged into it. */
+  recordId: idSchema,
   version: z.number().int(),
   at: isoTimestamp,
   username: z.string(),
@@ -218,7 +237,7 @@ export const martyrMethods = {
   'martyrs.update': method({
     summary: 'Change a record. A verified or submitted record needs a reason; every change is kept in its history.',
     access: editors,
-    input: z.strictObject({ id: idSchema, expectedVersion: z.number().int().min(1), fields: martyrFieldsSchema.partial(), reason: text(500).default('') }),
+    input: z.strictObject({ id: idSchema, expectedVersion: z.number().int().min(1), fields: martyrFieldsPatchSchema, reason: text(500).default('') }),
     output: martyrSchema,
   }),
   'martyrs.submit': method({ summary: 'Send drafts or returned records for review.', access: editors, input: z.strictObject({ ids }), output: z.object({ changed: z.number().int() }) }),
@@ -236,6 +255,20 @@ export const martyrMethods = {
     output: martyrSchema,
   }),
   'martyrs.restore': method({ summary: 'Bring a record back from the recycle bin.', access: editors, input: z.strictObject({ id: idSchema }), output: martyrSchema }),
+  'martyrs.merge': method({
+    summary: 'Merge two records of the same person: the kept one takes the chosen values, the other keeps its source and history and goes to the recycle bin.',
+    access: editors,
+    input: z.strictObject({
+      keepId: idSchema,
+      mergeId: idSchema,
+      keepVersion: z.number().int().min(1),
+      mergeVersion: z.number().int().min(1),
+      /** Values chosen for the kept record (from either side). */
+      fields: martyrFieldsPatchSchema,
+      reason: text(500).min(1),
+    }),
+    output: martyrSchema,
+  }),
   'martyrs.history': method({ summary: 'Who changed what, when and why, field by field.', access: 'signedIn', input: z.strictObject({ id: idSchema }), output: z.array(historyEntrySchema) }),
   'martyrs.search': method({
     summary: 'One search box and filters; the first page in the list’s order, a count, keyset paging.',
@@ -270,7 +303,7 @@ export const martyrMethods = {
   'martyrs.duplicates': method({
     summary: 'Records that may be the same person, before saving (name by characters and pinyin, dates, place).',
     access: 'signedIn',
-    input: z.strictObject({ fields: martyrFieldsSchema.partial(), excludeId: idSchema.optional() }),
+    input: z.strictObject({ fields: martyrFieldsPatchSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
   }),
 };

@@ -6,7 +6,7 @@
 import { defineHandlers, type HandlerContext } from '../context';
 import { CoreError, notFound } from '../errors';
 import { getDivision } from '../db/divisions';
-import { appendMartyrHistory, getMartyr, insertMartyr, listMartyrHistory, removeMartyrSearchText, setMartyrDeleted, setMartyrStatus, updateMartyr, writeMartyrSearchText } from '../db/martyrs';
+import { appendMartyrHistory, getMartyr, insertMartyr, listMartyrHistory, markMerged, removeMartyrSearchText, setMartyrDeleted, setMartyrStatus, updateMartyr, writeMartyrSearchText } from '../db/martyrs';
 import { listMartyrs, suggestValues } from '../db/martyrSearch';
 import { prepareMartyr, searchText } from '../martyrs/fields';
 import { diffRecords, fieldsOf } from '../martyrs/record';
@@ -135,6 +135,34 @@ export const martyrHandlers = defineHandlers({
       audit({ entity: 'martyr', entityId: input.id, action: 'restore' });
     });
     return load(ctx, input.id);
+  },
+
+  'martyrs.merge': (input, ctx) => {
+    const user = ctx.requireUser();
+    if (input.keepId === input.mergeId) throw new CoreError('VALIDATION', { zh: '不能把记录与自己合并。', en: 'A record cannot be merged with itself.' });
+    const keep = load(ctx, input.keepId);
+    const other = load(ctx, input.mergeId);
+    mustBeLive(keep);
+    mustBeLive(other);
+    if (keep.version !== input.keepVersion || other.version !== input.mergeVersion) {
+      throw new CoreError('CONFLICT', { zh: '合并期间记录已被修改，请重新比对。', en: 'One of the records changed meanwhile; compare them again.' });
+    }
+    const merged = martyrFieldsSchema.parse({ ...fieldsOf(keep), ...input.fields });
+    const prepared = prepareMartyr(ctx.db, merged);
+    return ctx.write((audit) => {
+      updateMartyr(ctx.db, keep.id, keep.personId, prepared, user.id, ctx.now());
+      if (keep.status === 'verified' && user.role === 'clerk') setMartyrStatus(ctx.db, keep.id, 'submitted', null, user.id, ctx.now());
+      writeMartyrSearchText(ctx.db, keep.id, searchText(prepared));
+      markMerged(ctx.db, other.id, keep.id, user.id, ctx.now());
+      removeMartyrSearchText(ctx.db, other.id);
+      const after = load(ctx, keep.id);
+      const changes = [...diffRecords(keep, after), { field: 'mergedFrom', before: null, after: other.id }];
+      appendMartyrHistory(ctx.db, { martyrId: keep.id, version: after.version, at: ctx.now(), userId: user.id, action: 'merge', reason: input.reason, changes });
+      appendMartyrHistory(ctx.db, { martyrId: other.id, version: other.version + 1, at: ctx.now(), userId: user.id, action: 'mergedInto', reason: input.reason, changes: [{ field: 'mergedInto', before: null, after: keep.id }] });
+      audit({ entity: 'martyr', entityId: keep.id, action: 'merge', before: fieldsOf(keep), after: { ...fieldsOf(after), mergedFrom: other.id, reason: input.reason } });
+      audit({ entity: 'martyr', entityId: other.id, action: 'delete', before: fieldsOf(other), after: { mergedInto: keep.id, reason: input.reason } });
+      return after;
+    });
   },
 
   'martyrs.history': (input, ctx) => {

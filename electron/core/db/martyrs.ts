@@ -45,6 +45,7 @@ type MartyrRow = DateColumns<'birth' | 'joined' | 'party' | 'death' | 'approved'
   updated_by_name: string | null;
   deleted_at: string | null;
   delete_reason: string | null;
+  merged_into: number | null;
 };
 
 function personColumns(m: PreparedMartyr): PersonColumns {
@@ -198,7 +199,32 @@ export function getMartyr(db: Db, id: number, fullNameOf: (code: string | null) 
     updatedBy: r.updated_by_name ?? '',
     deletedAt: r.deleted_at,
     deleteReason: r.delete_reason,
+    mergedInto: r.merged_into,
+    mergedFrom: mergedInto(db, row.id),
   };
+}
+
+function mergedInto(db: Db, id: number): Martyr['mergedFrom'] {
+  return db
+    .prepare(
+      `SELECT m.id, p.name, s.title AS sourceTitle, m.source_page AS sourcePage, m.source_item AS sourceItem, m.deleted_at AS mergedAt
+       FROM martyrs m JOIN persons p ON p.id = m.person_id LEFT JOIN sources s ON s.id = m.source_id
+       WHERE m.merged_into = ? ORDER BY m.id`,
+    )
+    .all(id) as Martyr['mergedFrom'];
+}
+
+/** The merged record goes to the recycle bin, pointing at the record it went into. */
+export function markMerged(db: Db, id: number, intoId: number, userId: number | null, at: string): void {
+  db.prepare('UPDATE martyrs SET merged_into = ?, deleted_at = ?, deleted_by = ?, delete_reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(
+    intoId,
+    at,
+    userId,
+    `合并到 #${intoId}`,
+    at,
+    userId,
+    id,
+  );
 }
 
 export interface HistoryChange {
@@ -219,12 +245,14 @@ export function appendMartyrHistory(db: Db, h: { martyrId: number; version: numb
   );
 }
 
+/** A record's history with that of the records merged into it, newest first. */
 export function listMartyrHistory(db: Db, martyrId: number) {
   const rows = db
     .prepare(
-      `SELECT h.id, h.version, h.at, coalesce(u.username, 'system') AS username, coalesce(u.display_name, '') AS displayName, h.action, h.reason, h.changes_json
-       FROM martyr_history h LEFT JOIN users u ON u.id = h.user_id WHERE h.martyr_id = ? ORDER BY h.id DESC`,
+      `SELECT h.id, h.martyr_id AS recordId, h.version, h.at, coalesce(u.username, 'system') AS username, coalesce(u.display_name, '') AS displayName, h.action, h.reason, h.changes_json
+       FROM martyr_history h LEFT JOIN users u ON u.id = h.user_id
+       WHERE h.martyr_id = @id OR h.martyr_id IN (SELECT id FROM martyrs WHERE merged_into = @id) ORDER BY h.id DESC`,
     )
-    .all(martyrId) as { id: number; version: number; at: string; username: string; displayName: string; action: string; reason: string | null; changes_json: string }[];
+    .all({ id: martyrId }) as { id: number; recordId: number; version: number; at: string; username: string; displayName: string; action: string; reason: string | null; changes_json: string }[];
   return rows.map(({ changes_json, ...rest }) => ({ ...rest, changes: JSON.parse(changes_json) as HistoryChange[] }));
 }

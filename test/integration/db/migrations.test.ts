@@ -151,6 +151,14 @@ describe('later migrations', () => {
     expect(objects(db)).toEqual(expect.arrayContaining(['table:import_mappings']));
     db.close();
   });
+
+  it('0008 martyr-merges: a merged record points at the record it went into', () => {
+    const db = freshDb();
+    migrate(db, migrations, 8);
+    expect(objects(db)).toEqual(expect.arrayContaining(['index:martyrs_merged_into']));
+    expect(plan(db, 'SELECT id FROM martyrs WHERE merged_into = ?', 1)).toMatch(/martyrs_merged_into/);
+    db.close();
+  });
 });
 
 describe('resources/db/schema.sql', () => {

@@ -119,6 +119,15 @@ describe('workflow and history', () => {
     expect(last!.changes).toEqual(expect.arrayContaining([{ field: 'deathDate', before: '1947年春', after: '1947年5月16日' }, { field: 'status', before: 'verified', after: 'submitted' }]));
   });
 
+  it('a change touches only the fields it names', async () => {
+    const { s, clerk } = await withRoles();
+    const m = await s.ok('martyrs.create', zhang, clerk);
+    const changed = await s.ok('martyrs.update', { id: m.id, expectedVersion: m.version, fields: { ethnicity: '汉族' } }, clerk);
+    expect(changed).toMatchObject({ ethnicity: '汉族', name: zhang.name, unitAndPost: zhang.unitAndPost, deathDate: { verbatim: '1947年春' }, nextOfKin: [expect.objectContaining({ name: '张王氏' })] });
+    const [entry] = await s.ok('martyrs.history', { id: m.id }, clerk);
+    expect(entry!.changes).toEqual([{ field: 'ethnicity', before: '', after: '汉族' }]);
+  });
+
   it('refuses a change based on a stale version', async () => {
     const { s, clerk, reviewer } = await withRoles();
     const m = await s.ok('martyrs.create', zhang, clerk);
@@ -161,5 +170,28 @@ describe('duplicate warning and autocomplete', () => {
       { value: '华东野战军第九纵队 排长', count: 2 },
       { value: '华东野战军第十纵队', count: 1 },
     ]);
+  });
+});
+
+describe('merging two records of one person', () => {
+  it('keeps the chosen values, both sources and both histories; the other goes to the recycle bin', async () => {
+    const { s, clerk } = await withRoles();
+    const roll = await s.ok('sources.create', { kind: 'printed_roll', title: '1982年油印本英名录' }, clerk);
+    const sheet = await s.ok('sources.create', { kind: 'register', title: '去年导入的 Excel 台账' }, clerk);
+    const a = await s.ok('martyrs.create', { name: '张德胜', birthDate: '1920年', deathDate: '1940年', nativePlaceText: '惠民县', sourceId: sheet.id, sourcePage: '3' }, clerk);
+    const b = await s.ok('martyrs.create', { name: '张德胜', birthDate: '1920年', deathDate: '1940年5月', unitAndPost: '八路军一一五师', sourceId: roll.id, sourcePage: '12', sourceItem: '4' }, clerk);
+    expect(await s.core.call('martyrs.merge', { keepId: b.id, mergeId: a.id, keepVersion: b.version, mergeVersion: a.version, fields: {}, reason: '' }, clerk)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const kept = await s.ok('martyrs.merge', { keepId: b.id, mergeId: a.id, keepVersion: b.version, mergeVersion: a.version, fields: { nativePlaceText: '惠民县' }, reason: '同一人，两个来源' }, clerk);
+    expect(kept).toMatchObject({ nativePlaceText: '惠民县', unitAndPost: '八路军一一五师', sourceTitle: '1982年油印本英名录', deathDate: { verbatim: '1940年5月' } });
+    expect(kept.mergedFrom).toEqual([expect.objectContaining({ id: a.id, sourceTitle: '去年导入的 Excel 台账', sourcePage: '3' })]);
+    const gone = await s.ok('martyrs.get', { id: a.id }, clerk);
+    expect(gone).toMatchObject({ mergedInto: b.id, deletedAt: expect.any(String) });
+    const found = await s.ok('martyrs.search', { query: '张德胜' }, clerk);
+    expect(found.rows.map((r) => r.id)).toEqual([b.id]);
+    const history = await s.ok('martyrs.history', { id: b.id }, clerk);
+    expect(history.map((h) => `${h.recordId === b.id ? 'kept' : 'merged'}:${h.action}`)).toEqual(['merged:mergedInto', 'kept:merge', 'kept:create', 'merged:create']);
+    // Stale versions are refused.
+    const c = await s.ok('martyrs.create', { name: '张德胜', deathDate: '1940年' }, clerk);
+    expect(await s.core.call('martyrs.merge', { keepId: b.id, mergeId: c.id, keepVersion: b.version, mergeVersion: c.version, fields: {}, reason: 'x' }, clerk)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });

@@ -6,9 +6,10 @@ import { m0004 } from './0004-jobs';
 import { m0005 } from './0005-martyrs';
 import { m0006 } from './0006-attachments';
 import { m0007 } from './0007-import-mappings';
+import { m0008 } from './0008-martyr-merges';
 
 /**
  * Every migration, in order. Append new ones; never edit or reorder a shipped one.
  * `npm run schema` regenerates resources/db/schema.sql, the present schema in one file.
  */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
