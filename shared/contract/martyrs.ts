@@ -3,6 +3,7 @@ import { method } from './method';
 import { editors, reviewers } from './roles';
 import { idSchema, isoTimestamp } from './common';
 import { divisionCodeSchema } from './divisions';
+import { attachmentSchema } from './attachments';
 
 /**
  * The martyrs' roll (烈士英名录): records keyed from registers, printed rolls and certificates,
@@ -231,6 +232,24 @@ export const martyrMethods = {
     access: editors,
     input: z.strictObject({ id: idSchema, kind: z.enum(sourceKinds).optional(), title: text(200).min(1).optional(), description: text(2000).optional() }),
     output: sourceSchema,
+  }),
+  'sources.scans': method({
+    summary: 'A source’s scans in order, each with its pages.',
+    access: 'signedIn',
+    input: z.strictObject({ sourceId: idSchema }),
+    output: z.array(z.object({ position: z.number().int(), label: z.string(), attachment: attachmentSchema })),
+  }),
+  'sources.attachScans': method({
+    summary: 'Add stored scans to the end of a source (a file already there stays where it is).',
+    access: editors,
+    input: z.strictObject({ sourceId: idSchema, attachmentIds: z.array(idSchema).min(1).max(1000) }),
+    output: z.array(z.object({ position: z.number().int(), label: z.string(), attachment: attachmentSchema })),
+  }),
+  'sources.detachScan': method({
+    summary: 'Take a scan off a source (the file stays stored while anything else uses it).',
+    access: editors,
+    input: z.strictObject({ sourceId: idSchema, attachmentId: idSchema }),
+    output: z.object({ removed: z.boolean() }),
   }),
   'martyrs.create': method({ summary: 'Key in a record (draft).', access: editors, input: martyrFieldsSchema, output: martyrSchema }),
   'martyrs.get': method({ summary: 'One record with all its fields.', access: 'signedIn', input: z.strictObject({ id: idSchema }), output: martyrSchema }),
