@@ -9,6 +9,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../shared/contract';
 import { zh } from './zh';
 import { en } from './en';
+import { martyrsZh } from './martyrs.zh';
+import { martyrsEn } from './martyrs.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -30,7 +32,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh } }, en: { translation: { ...en, martyrs: martyrsEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -10,9 +10,8 @@ import { NotFoundPage } from './NotFoundPage';
 /** The page for an address (`#/martyrs`, `#/admin/users` …). */
 export function PageFor({ path }: { path: string }) {
   if (inSection(path, '/admin')) return <AdminPage path={path} />;
+  if (inSection(path, '/martyrs')) return <MartyrsPage path={path} />;
   switch (path) {
-    case '/martyrs':
-      return <MartyrsPage />;
     case '/honors':
       return <HonorsPage />;
     case '/plaques':
