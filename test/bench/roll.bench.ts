@@ -4,7 +4,10 @@
  * `{"figure", "value", "unit", "baseline", "goal"}`, each measured in this run next to the raw
  * SQLite baseline on the same file. Not part of `npm test`.
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parseArgs } from 'node:util';
 import { makeSetUpCore, tempDir } from '../support/tempCore';
 import { syntheticRoll } from '../support/syntheticRoll';
@@ -92,6 +95,36 @@ const cursor = Buffer.from(JSON.stringify([before.k, before.id])).toString('base
 const deep = await time(() => t.ok('martyrs.search', { sort: 'strokeSurname', after: cursor }, t.admin));
 const rawDeep = await time(() => db.prepare('SELECT id FROM martyrs WHERE deleted_at IS NULL AND (stroke_surname_key, id) > (?, ?) ORDER BY stroke_surname_key, id LIMIT 50').all(before.k, before.id));
 figure('page_deep_stroke', deep, 'ms', rawDeep, 50);
+
+// Import of a 100,000-row xlsx through the whole path (upload, job, checks, write), next to exceljs
+// reading the same file and nothing else.
+{
+  const file = join(dataDir, 'bench-100k.xlsx');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const ws = wb.addWorksheet('名录');
+  ws.addRow(['姓名', '性别', '出生年月', '籍贯', '生前所在单位及职务', '牺牲时间']).commit();
+  for (const m of syntheticRoll(100_000, 1947)) ws.addRow([m.name, '男', m.birthDate, m.nativePlaceText, m.unitAndPost, m.deathDate]).commit();
+  ws.commit();
+  await wb.commit();
+  const bytes = readFileSync(file);
+  const rawStart = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {});
+  let rawRows = 0;
+  for await (const sheet of reader) for await (const _row of sheet) rawRows++;
+  const raw = (performance.now() - rawStart) / 1000;
+  const importStart = performance.now();
+  const { uploadId } = await t.ok('uploads.begin', { fileName: 'bench-100k.xlsx', size: bytes.length }, t.admin);
+  for (let offset = 0; offset < bytes.length; offset += 4 * 1024 * 1024) {
+    await t.ok('uploads.chunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + 4 * 1024 * 1024).toString('base64') }, t.admin);
+  }
+  await t.ok('uploads.finish', { uploadId, sha256: createHash('sha256').update(bytes).digest('hex') }, t.admin);
+  const p = await t.ok('martyrs.importPreview', { uploadId }, t.admin);
+  const job = await t.core.jobs.wait((await t.ok('martyrs.import', { uploadId, mapping: p.mapping }, t.admin)).jobId);
+  const took = (performance.now() - importStart) / 1000;
+  if (job.status !== 'done' || (job.result as { ok?: boolean }).ok !== true) log('import did not succeed', job.status, JSON.stringify(job.result).slice(0, 500));
+  log(`raw exceljs read ${rawRows} rows`);
+  figure('import_100k_xlsx', took, 's', raw, raw * 2);
+}
 
 figure('backend_peak_rss', process.resourceUsage().maxRSS / 1024, 'MB', null, 500);
 

@@ -7,10 +7,12 @@
  *   #/martyrs/review/<id>  a record opened from the queue: verify / return, then the next one
  *   #/martyrs/bin          the recycle bin
  *   #/martyrs/sources      the sources records are keyed from
+ *   #/martyrs/import       import a spreadsheet (editors)
+ *   #/martyrs/merge/<keepId>/<mergeId>  compare two records and merge the second into the first
  * May import: shared/contract, the rules' single modules (not shared/rules/index.ts), src/*.
  */
 import { Box, Tab, Tabs, Typography } from '@mui/material';
-import { reviewers } from '../../../../shared/contract';
+import { editors, reviewers } from '../../../../shared/contract';
 import { hrefOf } from '../../app/router';
 import { useUser } from '../auth/SessionProvider';
 import { NotFoundPage } from '../shell/NotFoundPage';
@@ -20,14 +22,17 @@ import { RecordPage } from './record/RecordPage';
 import { ReviewQueuePage } from './review/ReviewQueuePage';
 import { BinPage } from './bin/BinPage';
 import { SourcesPage } from './sources/SourcesPage';
+import { ImportPage } from './import/ImportPage';
+import { MergePage } from './merge/MergePage';
 
-type TabKey = 'roll' | 'review' | 'bin' | 'sources';
+type TabKey = 'roll' | 'review' | 'bin' | 'sources' | 'import';
 
 const tabPaths: Record<TabKey, string> = {
   roll: '/martyrs',
   review: '/martyrs/review',
   bin: '/martyrs/bin',
   sources: '/martyrs/sources',
+  import: '/martyrs/import',
 };
 
 export function MartyrsPage({ path = '/martyrs' }: { path?: string }) {
@@ -39,6 +44,8 @@ export function MartyrsPage({ path = '/martyrs' }: { path?: string }) {
   if (first === 'review' && parts.length === 2 && isId(second)) return <RecordPage id={Number(second)} review />;
   if (first === 'bin' && parts.length === 1) return <Tabbed tab="bin" Page={BinPage} />;
   if (first === 'sources' && parts.length === 1) return <Tabbed tab="sources" Page={SourcesPage} />;
+  if (first === 'import' && parts.length === 1) return <Tabbed tab="import" Page={ImportPage} />;
+  if (first === 'merge' && parts.length === 3 && isId(parts[1]) && isId(parts[2])) return <MergePage keepId={Number(parts[1])} mergeId={Number(parts[2])} />;
   if (parts.length === 1 && isId(first)) return <RecordPage id={Number(first)} />;
   return <NotFoundPage />;
 }
@@ -52,7 +59,8 @@ function Tabbed({ tab, Page }: { tab: TabKey; Page: () => React.ReactNode }) {
   const mt = useMartyrsT();
   const user = useUser();
   const mayReview = reviewers.includes(user.role);
-  const shown = (Object.keys(tabPaths) as TabKey[]).filter((key) => key !== 'review' || mayReview || tab === 'review');
+  const mayEdit = editors.includes(user.role);
+  const shown = (Object.keys(tabPaths) as TabKey[]).filter((key) => (key !== 'review' || mayReview || tab === 'review') && (key !== 'import' || mayEdit || tab === 'import'));
   return (
     <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
       <Box sx={{ display: 'flex', alignItems: 'flex-end', gap: 3, borderBottom: 1, borderColor: 'divider', mb: 1.5, flexShrink: 0 }}>

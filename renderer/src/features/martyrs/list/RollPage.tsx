@@ -18,6 +18,7 @@ import { CountText } from './CountText';
 import { RollFiltersBar, SortSelect } from './RollFiltersBar';
 import { RollTable } from './RollTable';
 import { SubmitDraftsButton } from './SubmitDraftsButton';
+import { ExportButton } from './ExportButton';
 import { PAGE_SIZE } from './keysetPages';
 import { hasFilters, noFilters, remember, remembered, searchInput, sourceFromHash, storedSort, type RollSearch } from './rollSearch';
 import { useKeysetList } from './useKeysetList';
@@ -195,9 +196,10 @@ export function RollPage() {
         <Box sx={{ flex: 1 }} />
         <SortSelect search={search} onChange={setSearch} />
         {mayEdit && (search.filters.status === 'draft' || search.filters.status === 'returned') ? <SubmitDraftsButton input={input} onDone={refresh} /> : null}
+        <ExportButton input={input} />
         {mayEdit ? (
           <Tooltip title={mt('list.newHint')}>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={openNew} data-testid="martyr-new">
+            <Button variant="contained" startIcon={<AddIcon />} onClick={openNew} data-testid="martyr-new" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
               {mt('list.new')}
             </Button>
           </Tooltip>

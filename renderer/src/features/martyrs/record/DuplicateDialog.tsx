@@ -1,7 +1,9 @@
 /**
  * Before a new record is saved: the records that may be the same person, side by side with what is
  * being keyed in, the reasons as chips and the matching cells tinted. Keyboard: ← → choose the
- * record, O opens it (the input is kept), S saves anyway, Esc goes back to the form.
+ * record, O opens it (the input is kept), S saves anyway, M merges (a new record: saves it first, then
+ * opens the side-by-side merge), Esc goes back to the form. On an existing record's page the same
+ * dialog lists the possible duplicates to merge with (no "save anyway").
  */
 import { useEffect, useRef, useState } from 'react';
 import { alpha, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
@@ -40,12 +42,18 @@ interface Props {
   entered: EnteredValues;
   candidates: DuplicateCandidate[];
   busy: boolean;
-  onSaveAnyway: () => void;
+  /** Absent on an existing record (nothing to save). */
+  onSaveAnyway?: () => void;
   onOpen: (id: number) => void;
   onClose: () => void;
+  /** Merge with the chosen record (a new record is saved first). */
+  onMerge?: (id: number) => void;
+  mergeLabel?: string;
+  /** The first column's heading (default 正在录入). */
+  enteredLabel?: string;
 }
 
-export function DuplicateDialog({ entered, candidates, busy, onSaveAnyway, onOpen, onClose }: Props) {
+export function DuplicateDialog({ entered, candidates, busy, onSaveAnyway, onOpen, onClose, onMerge, mergeLabel, enteredLabel }: Props) {
   const mt = useMartyrsT();
   const [chosen, setChosen] = useState(0);
   const contentRef = useRef<HTMLDivElement | null>(null);
@@ -62,7 +70,8 @@ export function DuplicateDialog({ entered, candidates, busy, onSaveAnyway, onOpe
     const key = event.key.toLowerCase();
     if (key === 'arrowright' || key === 'arrowdown') setChosen((c) => Math.min(shown.length - 1, c + 1));
     else if (key === 'arrowleft' || key === 'arrowup') setChosen((c) => Math.max(0, c - 1));
-    else if (key === 's') onSaveAnyway();
+    else if (key === 's' && onSaveAnyway) onSaveAnyway();
+    else if (key === 'm' && onMerge && current) onMerge(current.row.id);
     else if (key === 'o' && current) onOpen(current.row.id);
     else return;
     event.preventDefault();
@@ -90,7 +99,7 @@ export function DuplicateDialog({ entered, candidates, busy, onSaveAnyway, onOpe
               <tr>
                 <Box component="th" />
                 <Box component="th" sx={{ bgcolor: (theme) => alpha(theme.palette.primary.main, 0.06) }}>
-                  {mt('duplicates.entered')}
+                  {enteredLabel ?? mt('duplicates.entered')}
                 </Box>
                 {shown.map((c, i) => (
                   <Box
@@ -147,9 +156,16 @@ export function DuplicateDialog({ entered, candidates, busy, onSaveAnyway, onOpe
         <Button variant="outlined" onClick={() => current && onOpen(current.row.id)} disabled={busy || !current} data-testid="duplicate-open">
           {mt('duplicates.open')} (O)
         </Button>
-        <Button variant="contained" onClick={onSaveAnyway} disabled={busy} data-testid="duplicate-save-anyway">
-          {mt('duplicates.saveAnyway')} (S)
-        </Button>
+        {onMerge ? (
+          <Button variant={onSaveAnyway ? 'outlined' : 'contained'} color="warning" onClick={() => current && onMerge(current.row.id)} disabled={busy || !current} data-testid="duplicate-merge">
+            {mergeLabel ?? mt('merge.mergeWith')} (M)
+          </Button>
+        ) : null}
+        {onSaveAnyway ? (
+          <Button variant="contained" onClick={onSaveAnyway} disabled={busy} data-testid="duplicate-save-anyway">
+            {mt('duplicates.saveAnyway')} (S)
+          </Button>
+        ) : null}
       </DialogActions>
     </Dialog>
   );

@@ -37,6 +37,7 @@ import { StatusBar } from './StatusBar';
 type Mode = 'stay' | 'next';
 type Dialog =
   | { kind: 'duplicates'; candidates: DuplicateCandidate[]; mode: Mode }
+  | { kind: 'mergeWith' }
   | { kind: 'reason'; mode: Mode }
   | { kind: 'return' }
   | { kind: 'delete' }
@@ -281,6 +282,37 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
     afterSave(result.value, mode, submitted);
   };
 
+  /** 保存后与之合并: the new record is saved, then merged into the one already there. */
+  const createThenMerge = async (submitted: FormState, existingId: number) => {
+    setBusy(true);
+    const result = await client.call('martyrs.create', fieldsOf(submitted));
+    setBusy(false);
+    setDialog(null);
+    if (!result.ok) return failed(result.error);
+    rememberProvenance(user.id, submitted);
+    leaveTo(`/martyrs/merge/${existingId}/${result.value.id}`);
+  };
+
+  // An existing record: records that may be the same person can be merged with it.
+  const [mergeCandidates, setMergeCandidates] = useState<DuplicateCandidate[]>([]);
+  const candidatesFor = loaded?.record && !loaded.record.deletedAt && mayEdit ? loaded.baseline : null;
+  const candidatesKey = loaded?.record ? `${loaded.record.id}:${loaded.record.version}` : '';
+  useEffect(() => {
+    if (!candidatesFor || !id) {
+      setMergeCandidates([]);
+      return;
+    }
+    let live = true;
+    void client.call('martyrs.duplicates', { fields: fieldsOf(candidatesFor), excludeId: id }).then((found) => {
+      if (live) setMergeCandidates(found.ok ? found.value : []);
+    });
+    return () => {
+      live = false;
+    };
+    // once per record version
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, id, candidatesKey]);
+
   const update = async (mode: Mode, submitted: FormState, reason: string) => {
     if (!record) return;
     setBusy(true);
@@ -520,6 +552,7 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
         onDelete={mayEdit && record && !deleted ? () => setDialog({ kind: 'delete' }) : undefined}
         onRestore={mayEdit && deleted ? () => void restore() : undefined}
         onNext={review && record ? () => void goNextInQueue(record.id, true) : undefined}
+        onMerge={mayEdit && record && !deleted && !review && mergeCandidates.length > 0 ? () => !guardDirty() && setDialog({ kind: 'mergeWith' }) : undefined}
         meta={
           record
             ? `${mt('record.version', { version: record.version })} · ${mt('record.updated', { by: record.updatedBy, at: formatDateTime(record.updatedAt) })}`
@@ -644,12 +677,25 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
           busy={busy}
           onClose={() => setDialog(null)}
           onSaveAnyway={() => void create(dialog.mode, form)}
+          onMerge={(other) => void createThenMerge(form, other)}
+          mergeLabel={mt('merge.saveThenMerge')}
           onOpen={(other) => {
             // The input stays as a draft of the new record: coming back offers it again.
             keepDraft(user.id, null, null, form);
             latest.current.skip = true;
             navigate(`/martyrs/${other}`);
           }}
+        />
+      ) : null}
+      {dialog?.kind === 'mergeWith' && record ? (
+        <DuplicateDialog
+          entered={entered}
+          enteredLabel={mt('merge.keep', { id: record.id })}
+          candidates={mergeCandidates}
+          busy={busy}
+          onClose={() => setDialog(null)}
+          onOpen={(other) => leaveTo(`/martyrs/${other}`)}
+          onMerge={(other) => leaveTo(`/martyrs/merge/${record.id}/${other}`)}
         />
       ) : null}
       {dialog?.kind === 'reason' ? (

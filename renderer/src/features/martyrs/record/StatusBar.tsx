@@ -11,6 +11,7 @@ import UndoIcon from '@mui/icons-material/ReplyOutlined';
 import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrashOutlined';
 import NextIcon from '@mui/icons-material/SkipNextOutlined';
+import MergeIcon from '@mui/icons-material/MergeType';
 import type { Martyr } from '../../../../../shared/contract';
 import { useMartyrsT } from '../i18n';
 import { StatusChip } from '../StatusChip';
@@ -31,9 +32,11 @@ interface Props {
   onDelete?: () => void;
   onRestore?: () => void;
   onNext?: () => void;
+  /** Shown when records that may be the same person exist. */
+  onMerge?: () => void;
 }
 
-export function StatusBar({ record, title, busy, review, queueText, meta, onBack, onHistory, onSubmit, onVerify, onReturn, onDelete, onRestore, onNext }: Props) {
+export function StatusBar({ record, title, busy, review, queueText, meta, onBack, onHistory, onSubmit, onVerify, onReturn, onDelete, onRestore, onNext, onMerge }: Props) {
   const mt = useMartyrsT();
   return (
     <Stack direction="row" spacing={1.25} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, flexShrink: 0, minHeight: 44 }} data-testid="martyr-status-bar">
@@ -74,6 +77,15 @@ export function StatusBar({ record, title, busy, review, queueText, meta, onBack
               {mt('record.history')}
             </Button>
           </Tooltip>
+          {onMerge ? (
+            <Tooltip title={mt('merge.openHint')}>
+              <span>
+                <Button size="small" variant="outlined" color="warning" startIcon={<MergeIcon />} onClick={onMerge} disabled={busy} data-testid="merge-open">
+                  {mt('merge.open')}
+                </Button>
+              </span>
+            </Tooltip>
+          ) : null}
           {onSubmit ? (
             <Button size="small" variant="outlined" startIcon={<SendIcon />} onClick={onSubmit} disabled={busy} data-testid="martyr-submit">
               {mt('record.submit')}

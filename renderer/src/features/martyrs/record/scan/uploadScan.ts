@@ -1,7 +1,8 @@
 /**
  * Sends a scan file to the backend: uploads.begin → uploads.chunk (4 MiB at a time, base64) →
  * uploads.finish (the SHA-256 of the whole file) → attachments.store (the backend checks the type
- * by content and stores identical files once). Any failure cancels the upload.
+ * by content and stores identical files once). Any failure cancels the upload. `uploadFile` is the
+ * sending part alone (the spreadsheet import uses it).
  */
 import type { ApiError, Result } from '../../../../../../shared/contract';
 import { MAX_CHUNK_BYTES, MAX_UPLOAD_BYTES, type Attachment } from '../../../../../../shared/contract/attachments';
@@ -23,12 +24,16 @@ const tooLarge: ApiError = {
   message: { zh: `文件过大（超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）。`, en: `The file is too large (over ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).` },
 };
 
-export async function uploadScan(client: Client, file: File, onProgress: (fraction: number) => void): Promise<Result<Attachment>> {
+/**
+ * Sends a file in chunks (uploads.begin → uploads.chunk × n → uploads.finish) and answers its upload
+ * id; `share` is the part of the progress bar the sending takes (the rest is left to what follows).
+ */
+export async function uploadFile(client: Client, file: File, onProgress: (fraction: number) => void, share = 1): Promise<Result<{ uploadId: string }>> {
   if (file.size > MAX_UPLOAD_BYTES) return { ok: false, error: tooLarge };
-  const begin = await client.call('uploads.begin', { fileName: file.name || 'scan', size: file.size, mime: file.type || undefined });
+  const begin = await client.call('uploads.begin', { fileName: file.name || 'file', size: file.size, mime: file.type || undefined });
   if (!begin.ok) return begin;
   const uploadId = begin.value.uploadId;
-  const fail = async (error: ApiError): Promise<Result<Attachment>> => {
+  const fail = async (error: ApiError): Promise<Result<{ uploadId: string }>> => {
     await client.call('uploads.cancel', { uploadId });
     return { ok: false, error };
   };
@@ -36,12 +41,23 @@ export async function uploadScan(client: Client, file: File, onProgress: (fracti
     const bytes = new Uint8Array(await file.slice(offset, offset + MAX_CHUNK_BYTES).arrayBuffer());
     const sent = await client.call('uploads.chunk', { uploadId, offset, dataBase64: base64(bytes) });
     if (!sent.ok) return fail(sent.error);
-    onProgress(Math.min(1, (offset + bytes.length) / Math.max(1, file.size)) * 0.9);
+    onProgress(Math.min(1, (offset + bytes.length) / Math.max(1, file.size)) * share);
   }
   const finished = await client.call('uploads.finish', { uploadId, sha256: await sha256Hex(file) });
   if (!finished.ok) return fail(finished.error);
+  onProgress(share);
+  return { ok: true, value: { uploadId } };
+}
+
+export async function uploadScan(client: Client, file: File, onProgress: (fraction: number) => void): Promise<Result<Attachment>> {
+  const sent = await uploadFile(client, file, onProgress, 0.9);
+  if (!sent.ok) return sent;
+  const uploadId = sent.value.uploadId;
   const stored = await client.call('attachments.store', { uploadId });
-  if (!stored.ok) return fail(stored.error);
+  if (!stored.ok) {
+    await client.call('uploads.cancel', { uploadId });
+    return { ok: false, error: stored.error };
+  }
   onProgress(1);
   return { ok: true, value: stored.value.attachment };
 }
