@@ -25,7 +25,7 @@ const log = (...args: unknown[]) => {
 };
 
 function figure(name: string, value: number, unit: 'ms' | 's' | 'MB', baseline: number | null, goal: number | null): void {
-  console.log(JSON.stringify({ figure: name, value: Number(value.toFixed(3)), unit, baseline: baseline === null ? null : Number(baseline.toFixed(3)), goal }));
+  console.log(JSON.stringify({ figure: name, value: Number(value.toFixed(3)), unit, baseline: baseline === null ? null : Number(baseline.toFixed(3)), goal: goal === null ? null : Number(goal.toFixed(3)) }));
 }
 
 function percentile(samples: number[], p: number): number {
