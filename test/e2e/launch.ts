@@ -150,3 +150,14 @@ export async function launchApp(options: { locale?: string } = {}): Promise<Laun
     },
   };
 }
+
+/** First start: fills in the administrator's account and waits until the app is open. */
+export async function createAdministrator(page: Page, admin: { username: string; displayName: string; password: string }): Promise<void> {
+  await page.getByTestId('setup-username').waitFor();
+  await page.getByTestId('setup-username').fill(admin.username);
+  await page.getByTestId('setup-display-name').fill(admin.displayName);
+  await page.getByTestId('setup-password').fill(admin.password);
+  await page.getByTestId('setup-password-confirm').fill(admin.password);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('nav-martyrs').waitFor();
+}

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 
@@ -74,12 +74,7 @@ describe.skipIf(!launchKind())('importing the spreadsheet everyone already has',
   });
 
   it('first start: the administrator signs in', async () => {
-    await page.getByTestId('setup-username').waitFor();
-    await page.getByTestId('setup-username').fill(ADMIN.username);
-    await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
-    await page.getByTestId('setup-password').fill(ADMIN.password);
-    await page.getByTestId('setup-password-confirm').fill(ADMIN.password);
-    await page.getByTestId('setup-submit').click();
+    await createAdministrator(page, ADMIN);
     await page.getByTestId('martyr-search').waitFor();
   });
 

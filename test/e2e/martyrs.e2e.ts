@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const CLERK = { username: 'lixia', displayName: '李霞', initial: 'Initial#2026', own: 'Lixia#Own2026' };
@@ -85,12 +85,7 @@ describe.skipIf(!launchKind())('martyrs’ roll journey', () => {
   });
 
   it('first start: the administrator creates an archivist and a reviewer', async () => {
-    await page.getByTestId('setup-username').waitFor();
-    await page.getByTestId('setup-username').fill(ADMIN.username);
-    await page.getByTestId('setup-display-name').fill(ADMIN.displayName);
-    await page.getByTestId('setup-password').fill(ADMIN.password);
-    await page.getByTestId('setup-password-confirm').fill(ADMIN.password);
-    await page.getByTestId('setup-submit').click();
+    await createAdministrator(page, ADMIN);
     await page.getByTestId('martyr-search').waitFor();
     await expect.poll(() => page.getByTestId('martyr-count').textContent()).toMatch(/共 0 条/);
     await app.screenshot('martyrs-01-empty-roll');

@@ -6,7 +6,7 @@
  * Keyboard: Tab from field to field, ← → (or ↑ ↓) choose the value, Ctrl+Enter confirms, Esc back.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { alpha, Alert, Box, Button, CircularProgress, IconButton, Radio, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import { alpha, Alert, Box, Button, IconButton, Radio, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import SwapIcon from '@mui/icons-material/SwapHoriz';
 import type { ApiError, Martyr } from '../../../../../shared/contract';
@@ -18,6 +18,7 @@ import { useUser } from '../../auth/SessionProvider';
 import { useMartyrLabels, useMartyrsT, type MartyrLabels, type MartyrsKey } from '../i18n';
 import { isMod, useShortcuts } from '../keyboard';
 import { setFlash } from '../record/drafts';
+import { LoadState } from '../LoadState';
 import { StatusChip } from '../StatusChip';
 import { defaultChoices, differs, mergeKeys, mergePatch, type MergeKey, type Side } from './mergeFields';
 
@@ -135,25 +136,7 @@ export function MergePage({ keepId, mergeId }: { keepId: number; mergeId: number
     }
   });
 
-  if (loadError) {
-    return (
-      <Stack spacing={2} sx={{ maxWidth: 640 }}>
-        <ApiErrorAlert error={loadError} />
-        <Box>
-          <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('/martyrs')}>
-            {mt('form.back')}
-          </Button>
-        </Box>
-      </Stack>
-    );
-  }
-  if (!records) {
-    return (
-      <Box sx={{ display: 'grid', placeItems: 'center', flex: 1 }}>
-        <CircularProgress size={28} />
-      </Box>
-    );
-  }
+  if (loadError || !records) return <LoadState error={loadError} />;
 
   const { keep, merge } = records;
   const yes = mt('history.yes');
