@@ -12,6 +12,7 @@ import { martyrFieldsSchema, type MartyrFields, type LocalizedText } from '../..
 import { checkPersonName } from '../../../shared/rules/personName';
 import { parsePartialDate } from '../../../shared/rules/partialDate';
 import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME } from './fields';
+import { suggestPeriod } from '../../../shared/rules/historicalPeriod';
 
 const l = (zh: string, en: string): LocalizedText => ({ zh, en });
 
@@ -120,7 +121,8 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
           name: unnamed ? name || UNNAMED_DEFAULT_NAME : name,
           unnamed,
           gender: gender ?? 'unknown',
-          period: period ?? null,
+          // No period column, or an empty cell: the date of death suggests one when it lies within a single period.
+          period: period ?? (death?.ok ? suggestPeriod(death.earliest, death.latest) : null),
           sourceId: options.sourceId,
         }),
       };

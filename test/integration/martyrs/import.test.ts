@@ -53,7 +53,7 @@ describe('importing the spreadsheet everyone already has', () => {
     expect(job).toMatchObject({ status: 'done', result: { ok: true, imported: 3, summary: { created: 3 }, skipped: { blankRows: 1, totalRows: [8] } } });
     const found = await t.ok('martyrs.search', { query: '李秀英' }, t.admin);
     const li = await t.ok('martyrs.get', { id: found.rows[0]!.id }, t.admin);
-    expect(li).toMatchObject({ gender: 'female', birthDate: { edtf: '1923' }, deathDate: { edtf: '1945-05-03' }, sourceTitle: '惠民县英名录（Excel）', status: 'draft' });
+    expect(li).toMatchObject({ gender: 'female', birthDate: { edtf: '1923' }, deathDate: { edtf: '1945-05-03' }, period: 'anti_japanese', sourceTitle: '惠民县英名录（Excel）', status: 'draft' });
     expect((await t.ok('martyrs.search', { query: 'wf' }, t.admin)).rows.map((r) => r.name)).toContain('王福');
     const history = await t.ok('martyrs.history', { id: li.id }, t.admin);
     expect(history[0]).toMatchObject({ action: 'import', reason: '英名录.xlsx 第 5 行' });

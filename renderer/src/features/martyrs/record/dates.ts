@@ -1,8 +1,8 @@
 /**
  * Dates as written in the sources, read as you type (the backend's own rule, shared/rules/
- * partialDate), and the historical period a date of death unambiguously falls in. Pure.
+ * partialDate). The period a date of death suggests is shared/rules/historicalPeriod. Pure.
  */
-import type { LocalizedText, Period } from '../../../../../shared/contract';
+import type { LocalizedText } from '../../../../../shared/contract';
 import { formatPartialDate, OPEN_END, OPEN_START, parsePartialDate } from '../../../../../shared/rules/partialDate';
 
 export type DateReading =
@@ -24,26 +24,4 @@ export function readDate(value: string): DateReading {
     earliest: parsed.earliest,
     latest: parsed.latest,
   };
-}
-
-/**
- * The periods as printed rolls divide them, by date of death. The War to Resist US Aggression and
- * Aid Korea overlaps socialist construction at home, so a death in 1950-10…1953-07 suggests nothing.
- */
-const SPANS: { period: Period; from: string; to: string }[] = [
-  { period: 'first_civil_war', from: '1924-01-01', to: '1927-07-31' },
-  { period: 'agrarian_revolution', from: '1927-08-01', to: '1937-07-06' },
-  { period: 'anti_japanese', from: '1937-07-07', to: '1945-09-02' },
-  { period: 'liberation', from: '1945-09-03', to: '1949-09-30' },
-  { period: 'construction', from: '1949-10-01', to: '1978-12-17' },
-  { period: 'new_era', from: '1978-12-18', to: '9999-12-31' },
-];
-const KOREA = { from: '1950-10-19', to: '1953-07-27' };
-
-/** The one period a date range lies within, or null when it spans two or is ambiguous. */
-export function suggestPeriod(earliest: string, latest: string): Period | null {
-  if (!earliest || !latest || earliest > latest) return null;
-  if (latest >= KOREA.from && earliest <= KOREA.to) return null;
-  const span = SPANS.find((s) => earliest >= s.from && latest <= s.to);
-  return span ? span.period : null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDate, suggestPeriod } from '../../../../../renderer/src/features/martyrs/record/dates';
+import { readDate } from '../../../../../renderer/src/features/martyrs/record/dates';
 
 describe('dates as written, read as you type', () => {
   it('shows what a date was read as, with its range', () => {
@@ -14,18 +14,4 @@ describe('dates as written, read as you type', () => {
     if (bad.kind === 'bad') expect(bad.reason.zh).toMatch(/13/);
   });
 
-  it('suggests the one period a date of death lies in, and nothing when it is ambiguous', () => {
-    expect(suggestPeriod('1943-09-01', '1943-11-30')).toBe('anti_japanese');
-    expect(suggestPeriod('1947-03-01', '1947-03-10')).toBe('liberation');
-    expect(suggestPeriod('1934-01-01', '1934-12-31')).toBe('agrarian_revolution');
-    expect(suggestPeriod('1926-01-01', '1926-12-31')).toBe('first_civil_war');
-    expect(suggestPeriod('1962-01-01', '1962-12-31')).toBe('construction');
-    expect(suggestPeriod('1979-02-17', '1979-03-16')).toBe('new_era');
-    // 1937 and 1949 each span two periods; 1951 may be Korea or home.
-    expect(suggestPeriod('1937-01-01', '1937-12-31')).toBeNull();
-    expect(suggestPeriod('1949-01-01', '1949-12-31')).toBeNull();
-    expect(suggestPeriod('1951-01-01', '1951-12-31')).toBeNull();
-    expect(suggestPeriod('1900-01-01', '1900-12-31')).toBeNull();
-    expect(suggestPeriod('', '')).toBeNull();
-  });
 });
