@@ -39,7 +39,7 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - start;
 }
 
-/** `--keep DIR` keeps the data folder for experiments (and reuses it when it already holds the roll). */
+/** `--keep DIR` builds the roll in DIR (which must not exist yet) and leaves it there for experiments. */
 const dataDir = values.keep ?? tempDir('guangrong-bench-');
 const t0 = performance.now();
 const t = await makeSetUpCore({ dataDir });
