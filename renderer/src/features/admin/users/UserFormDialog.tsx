@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { roleNames, type Role, type User } from '../../../../../shared/contract';
 import { useLang } from '../../../i18n';
@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { NewPasswordFields, useNewPassword } from '../../auth/NewPasswordFields';
 import { checkDisplayName, checkUsername } from '../../auth/validation';
 import { isRole, roleOptions } from './roleOptions';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 interface Props {
   /** The account to edit, or null to create one. */
@@ -109,14 +110,7 @@ export function UserFormDialog({ user, onClose, onSaved }: Props) {
             <ApiErrorAlert error={create.error ?? update.error} />
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="user-form-submit">
-            {creating ? t('users.createSubmit') : t('common.save')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions onCancel={onClose} busy={busy} submitLabel={creating ? t('users.createSubmit') : t('common.save')} submitTestId="user-form-submit" />
       </form>
     </Dialog>
   );

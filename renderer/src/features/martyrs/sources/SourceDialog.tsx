@@ -1,11 +1,12 @@
 /** Register a source (kind, title, description) or correct one. */
 import { useState, type FormEvent } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Dialog, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { sourceKinds, type Source } from '../../../../../shared/contract';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useAction } from '../../../lib/useApi';
 import { useMartyrLabels, useMartyrsT } from '../i18n';
+import { FormDialogActions } from '../../../components/FormDialogActions';
 
 type Kind = (typeof sourceKinds)[number];
 
@@ -73,14 +74,7 @@ export function SourceDialog({ source, onClose, onSaved }: { source: Source | nu
             <ApiErrorAlert error={create.error ?? update.error} />
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="source-form-submit">
-            {source ? t('common.save') : t('common.create')}
-          </Button>
-        </DialogActions>
+        <FormDialogActions onCancel={onClose} busy={busy} submitLabel={source ? t('common.save') : t('common.create')} submitTestId="source-form-submit" />
       </form>
     </Dialog>
   );
