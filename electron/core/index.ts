@@ -9,7 +9,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendEvent, MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
-import { openDatabase, type Db } from './db/connection';
+import { openDatabase, writeTransaction, type Db } from './db/connection';
+import { rebuildSearchIndex, searchIndexIncomplete } from './db/martyrSearchIndex';
 import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
 import { failInterruptedJobs } from './db/jobs';
@@ -122,6 +123,11 @@ export function createCore(options: CoreOptions): Core {
   }
   failInterruptedJobs(db, now());
   seedNationalDivisions(db, now());
+  if (searchIndexIncomplete(db)) {
+    const started = Date.now();
+    const records = writeTransaction(db, () => rebuildSearchIndex(db));
+    logger.warn('search index rebuilt', { records, ms: Date.now() - started });
+  }
 
   const events = new EventBus();
   const sessions = new SessionStore(nowMs);

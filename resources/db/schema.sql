@@ -1,4 +1,4 @@
--- Guangrong database schema, version 8.
+-- Guangrong database schema, version 9.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -75,7 +75,7 @@ CREATE TABLE jobs (
       ) STRICT;
 
 CREATE VIRTUAL TABLE martyr_fts USING fts5(
-        name, pinyin, place, unit, cert, deeds,
+        name, pinyin, place, unit, cert, deeds, name2, place2, unit2, cert2, deeds2,
         tokenize = 'unicode61 remove_diacritics 0',
         content = '', contentless_delete = 1
       );
@@ -141,7 +141,7 @@ CREATE TABLE martyrs (
         deleted_at TEXT,
         deleted_by INTEGER REFERENCES users(id),
         delete_reason TEXT
-      , merged_into INTEGER REFERENCES martyrs(id)) STRICT;
+      , merged_into INTEGER REFERENCES martyrs(id), search_label INTEGER) STRICT;
 
 CREATE TABLE person_relations (
         id INTEGER PRIMARY KEY,
@@ -221,7 +221,7 @@ CREATE INDEX martyr_history_martyr ON martyr_history (martyr_id, id);
 
 CREATE INDEX martyrs_certificate ON martyrs (certificate_no) WHERE certificate_no <> '';
 
-CREATE INDEX martyrs_death ON martyrs (death_sort, id) WHERE deleted_at IS NULL;
+CREATE INDEX martyrs_death ON martyrs (death_sort, id, search_label, deleted_at) WHERE deleted_at IS NULL;
 
 CREATE INDEX martyrs_death_place ON martyrs (death_place_code) WHERE death_place_code IS NOT NULL;
 
@@ -229,15 +229,19 @@ CREATE INDEX martyrs_deleted ON martyrs (deleted_at, id) WHERE deleted_at IS NOT
 
 CREATE INDEX martyrs_merged_into ON martyrs (merged_into) WHERE merged_into IS NOT NULL;
 
-CREATE INDEX martyrs_pinyin ON martyrs (pinyin, id) WHERE deleted_at IS NULL;
+CREATE INDEX martyrs_pinyin ON martyrs (pinyin, id, search_label, deleted_at) WHERE deleted_at IS NULL;
+
+CREATE UNIQUE INDEX martyrs_search_label ON martyrs (search_label) WHERE search_label IS NOT NULL;
 
 CREATE INDEX martyrs_source ON martyrs (source_id, id);
 
 CREATE INDEX martyrs_status ON martyrs (status, updated_at, id) WHERE deleted_at IS NULL;
 
-CREATE INDEX martyrs_stroke_full ON martyrs (stroke_full_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX martyrs_stroke_full ON martyrs (stroke_full_key, id, search_label, deleted_at) WHERE deleted_at IS NULL;
 
-CREATE INDEX martyrs_stroke_surname ON martyrs (stroke_surname_key, id) WHERE deleted_at IS NULL;
+CREATE INDEX martyrs_stroke_surname ON martyrs (stroke_surname_key, id, search_label, deleted_at) WHERE deleted_at IS NULL;
+
+CREATE INDEX martyrs_unlabeled ON martyrs (id) WHERE deleted_at IS NULL AND search_label IS NULL;
 
 CREATE INDEX person_relations_related ON person_relations (related_person_id);
 

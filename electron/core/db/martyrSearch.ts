@@ -1,4 +1,5 @@
-import type { Db } from './connection';
+import { cachedStatement, type Db } from './connection';
+import { labelAtOrBefore } from './martyrSearchIndex';
 import type { MartyrRow, MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
 
 /**
@@ -79,7 +80,7 @@ function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown>
   const parts = [q.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
   if (q.match !== null) {
-    parts.push('m.id IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match)');
+    parts.push('m.search_label IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match)');
     params.match = q.match;
   }
   const add = (condition: string, key: string, value: unknown) => {
@@ -113,26 +114,13 @@ function hasFilters(q: MartyrQuery): boolean {
 }
 
 export function listMartyrs(db: Db, q: MartyrQuery, cap: number): { rows: MartyrRow[]; count: number; countCapped: boolean; nextCursor: [string | number, number] | null } {
-  const { key, dir } = order[q.sort];
   const where = whereOf(q);
-  const cmp = dir === 'ASC' ? '>' : '<';
-  let cursorSql = '';
-  const params: Record<string, unknown> = { ...where.params, limit: q.limit };
-  if (q.after) {
-    cursorSql = key === 'm.id' ? ` AND m.id ${cmp} @afterId` : ` AND (${key}, m.id) ${cmp} (@afterKey, @afterId)`;
-    params.afterKey = q.after[0];
-    params.afterId = q.after[1];
-  }
   // The search index holds live records only, so with no other filter it counts the hits itself.
   const hits =
     q.match === null
       ? null
-      : (db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match LIMIT ${cap + 1})`).get({ match: q.match }) as { n: number }).n;
-  const index = !q.deleted && hits !== null && hits > WALK_THRESHOLD ? orderIndex[q.sort] : undefined;
-  const from = `FROM martyrs m${index ? ` INDEXED BY ${index}` : ''} JOIN persons p ON p.id = m.person_id`;
-  const rows = db
-    .prepare(`SELECT ${rowColumns}, ${key} AS sort_value ${from} WHERE ${where.sql}${cursorSql} ORDER BY ${key} ${dir}${key === 'm.id' ? '' : `, m.id ${dir}`} LIMIT @limit`)
-    .all(params) as ListRow[];
+      : (cachedStatement(db, `SELECT count(*) AS n FROM (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match LIMIT ${cap + 1})`).get({ match: q.match }) as { n: number }).n;
+  const rows = q.match !== null && q.sort === 'strokeSurname' && !q.deleted ? pageInIndexOrder(db, q) : pageInOrder(db, q, where, hits);
   const counted =
     hits !== null && !q.deleted && !hasFilters(q)
       ? hits
@@ -144,6 +132,55 @@ export function listMartyrs(db: Db, q: MartyrQuery, cap: number): { rows: Martyr
     countCapped: counted > cap,
     nextCursor: rows.length === q.limit && last ? [last.sort_value, last.id] : null,
   };
+}
+
+/**
+ * A page in any order. A search with few hits reads them from the index and sorts them; one with
+ * many walks the order's index (covering: it carries each record's label) and keeps the hits.
+ */
+function pageInOrder(db: Db, q: MartyrQuery, where: { sql: string; params: Record<string, unknown> }, hits: number | null): ListRow[] {
+  const { key, dir } = order[q.sort];
+  const cmp = dir === 'ASC' ? '>' : '<';
+  let cursorSql = '';
+  const params: Record<string, unknown> = { ...where.params, limit: q.limit };
+  if (q.after) {
+    cursorSql = key === 'm.id' ? ` AND m.id ${cmp} @afterId` : ` AND (${key}, m.id) ${cmp} (@afterKey, @afterId)`;
+    params.afterKey = q.after[0];
+    params.afterId = q.after[1];
+  }
+  const orderBy = `ORDER BY ${key} ${dir}${key === 'm.id' ? '' : `, m.id ${dir}`} LIMIT @limit`;
+  if (q.match !== null && !q.deleted && hits !== null && hits <= WALK_THRESHOLD) {
+    const rest = whereOf({ ...q, match: null });
+    return db
+      .prepare(
+        `SELECT ${rowColumns}, ${key} AS sort_value
+         FROM (SELECT rowid AS label FROM martyr_fts WHERE martyr_fts MATCH @match) f
+         CROSS JOIN martyrs m ON m.search_label = f.label JOIN persons p ON p.id = m.person_id
+         WHERE ${rest.sql}${cursorSql} ${orderBy}`,
+      )
+      .all({ ...params, ...rest.params, match: q.match }) as ListRow[];
+  }
+  const index = !q.deleted && hits !== null ? orderIndex[q.sort] : undefined;
+  const from = `FROM martyrs m${index ? ` INDEXED BY ${index}` : ''} JOIN persons p ON p.id = m.person_id`;
+  return db.prepare(`SELECT ${rowColumns}, ${key} AS sort_value ${from} WHERE ${where.sql}${cursorSql} ${orderBy}`).all(params) as ListRow[];
+}
+
+/**
+ * A page of a search in the default order (姓氏笔画): the index hands out its matches in that
+ * order already (db/martyrSearchIndex.ts), so the page is its first matches after the cursor,
+ * whatever their number — the other filters are checked on those rows only.
+ */
+function pageInIndexOrder(db: Db, q: MartyrQuery): ListRow[] {
+  const { sql, params } = whereOf({ ...q, match: null });
+  const start = q.after ? labelAtOrBefore(db, String(q.after[0]), q.after[1]) : 0;
+  return db
+    .prepare(
+      `SELECT ${rowColumns}, m.stroke_surname_key AS sort_value
+       FROM (SELECT rowid AS label FROM martyr_fts WHERE martyr_fts MATCH @match AND rowid > @start ORDER BY rowid) f
+       CROSS JOIN martyrs m ON m.search_label = f.label JOIN persons p ON p.id = m.person_id
+       WHERE ${sql} ORDER BY f.label LIMIT @limit`,
+    )
+    .all({ ...params, match: q.match, start, limit: q.limit }) as ListRow[];
 }
 
 const suggestColumns = {
@@ -188,7 +225,7 @@ export function duplicateCandidates(db: Db, probe: { nameMatch: string | null; p
   const parts: string[] = ['m.pinyin = @pinyin'];
   const params: Record<string, unknown> = { pinyin: probe.pinyin, exclude: probe.excludeId ?? -1, limit };
   if (probe.nameMatch) {
-    parts.push('m.id IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @nameMatch)');
+    parts.push('m.search_label IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @nameMatch)');
     params.nameMatch = probe.nameMatch;
   }
   if (probe.certificateNo) {

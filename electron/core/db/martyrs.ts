@@ -123,15 +123,7 @@ export function setMartyrDeleted(db: Db, id: number, deleted: { at: string; user
   else db.prepare('UPDATE martyrs SET deleted_at = NULL, deleted_by = NULL, delete_reason = NULL, version = version + 1, updated_at = ? WHERE id = ?').run(at, id);
 }
 
-/** A record in the recycle bin leaves the search index (so the index counts live records only). */
-export function removeMartyrSearchText(db: Db, id: number): void {
-  cachedStatement(db, 'DELETE FROM martyr_fts WHERE rowid = ?').run(id);
-}
-
-export function writeMartyrSearchText(db: Db, id: number, t: { name: string; pinyin: string; place: string; unit: string; cert: string; deeds: string }): void {
-  cachedStatement(db, 'DELETE FROM martyr_fts WHERE rowid = ?').run(id);
-  cachedStatement(db, 'INSERT INTO martyr_fts (rowid, name, pinyin, place, unit, cert, deeds) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, t.name, t.pinyin, t.place, t.unit, t.cert, t.deeds);
-}
+export { writeMartyrSearchText, removeMartyrSearchText } from './martyrSearchIndex';
 
 const fullSelect = `
   SELECT m.*, p.name, p.gender, p.ethnicity, p.birth_verbatim, p.birth_edtf, p.birth_earliest, p.birth_latest,

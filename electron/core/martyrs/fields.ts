@@ -181,27 +181,7 @@ export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
   };
 }
 
-/** Han characters become one token each; runs of letters and digits stay whole. */
-export function spacedText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/(\p{Script=Han})/gu, ' $1 ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** The columns of `martyr_fts` for one record. */
-export function searchText(m: PreparedMartyr): { name: string; pinyin: string; place: string; unit: string; cert: string; deeds: string } {
-  return {
-    name: spacedText(m.name),
-    pinyin: `${m.pinyin} ${m.initials} ${m.pinyinSpaced}`.trim(),
-    place: spacedText([m.nativePlaceText, m.deathPlaceText, m.burialPlace, m.cemetery].join(' ')),
-    unit: spacedText(m.unitAndPost),
-    cert: spacedText(m.certificateNo),
-    deeds: spacedText([m.deeds, m.merits, m.remarks, m.deathCause].join(' ')),
-  };
-}
+export { spacedText, searchText } from '../db/searchText';
 
 /** The fields people see in a record's history (derived keys left out). */
 export const historyFields = [

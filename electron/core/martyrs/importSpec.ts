@@ -6,7 +6,8 @@
 import type { Db } from '../db/connection';
 import type { ImportSpec, RowProblem } from '../imports';
 import { cellText, type Cell } from '../imports';
-import { appendMartyrHistory, insertMartyr, writeMartyrSearchText } from '../db/martyrs';
+import { appendMartyrHistory, insertMartyr } from '../db/martyrs';
+import { writeMartyrSearchTexts } from '../db/martyrSearchIndex';
 import { CoreError } from '../errors';
 import { martyrFieldsSchema, type MartyrFields, type LocalizedText } from '../../../shared/contract';
 import { checkPersonName } from '../../../shared/rules/personName';
@@ -142,6 +143,9 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
     },
     commit(db, values, progress, context) {
       let created = 0;
+      // Index entries are written a chunk at a time: records landing between the same two
+      // neighbours of the roll's order then share that gap (db/martyrSearchIndex.ts).
+      let pending: { id: number; text: ReturnType<typeof searchText> }[] = [];
       values.forEach((fields, i) => {
         let prepared;
         try {
@@ -153,11 +157,16 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
           throw error;
         }
         const id = insertMartyr(db, prepared, context.actor.userId, context.now);
-        writeMartyrSearchText(db, id, searchText(prepared));
+        pending.push({ id, text: searchText(prepared) });
+        if (pending.length === 5000) {
+          writeMartyrSearchTexts(db, pending);
+          pending = [];
+        }
         appendMartyrHistory(db, { martyrId: id, version: 1, at: context.now, userId: context.actor.userId, action: 'import', reason: `${context.fileName} 第 ${context.rowNumbers[i]} 行`, changes: [] });
         created++;
         if (i % 250 === 0) progress(i);
       });
+      writeMartyrSearchTexts(db, pending);
       progress(values.length);
       return { created };
     },

@@ -1,13 +1,15 @@
 /**
  * The one search box, turned into an FTS5 MATCH expression over `martyr_fts`:
- * - Chinese text → a phrase of its characters (one token each), in names, places, units,
- *   certificate numbers and deeds: 2 characters find every record containing them;
+ * - Chinese text → in names, places, units, certificate numbers and deeds: one character as
+ *   its token, two or more as a phrase of their bigrams (db/searchText.ts), so 2 characters
+ *   find every record containing them;
  * - Latin letters → a prefix of the full pinyin or of the initials (zhangd*, zds*);
  * - digits and letters with digits → a prefix of a certificate number.
  * Keyset cursors are opaque strings for the client.
  */
 import { CoreError } from '../errors';
 import { spacedText } from './fields';
+import { queryBigrams } from '../db/searchText';
 import type { MartyrQuery } from '../db/martyrSearch';
 import type { MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
 import { divisionPrefix } from '../../../shared/rules/divisionCode';
@@ -53,6 +55,9 @@ export function matchExpression(query: string, scope: 'all' | 'name' = 'all'): s
   if (tokens.length === 0) return null;
   const phrase = `"${tokens.join(' ')}"`;
   if (/^[\p{L}\p{N}\s-]+$/u.test(q) && /\d/.test(q) && !/\p{Script=Han}/u.test(q)) return `cert : ${phrase} *`;
+  // Two or more Han characters: a phrase of bigrams (short lists), same matches as the phrase of characters.
+  const bigrams = queryBigrams(tokens.join(' '));
+  if (bigrams) return scope === 'name' ? `name2 : "${bigrams.join(' ')}"` : `{name2 place2 unit2 cert2 deeds2} : "${bigrams.join(' ')}"`;
   return scope === 'name' ? `name : ${phrase}` : `{name place unit cert deeds} : ${phrase}`;
 }
 

@@ -161,6 +161,25 @@ describe('later migrations', () => {
   });
 });
 
+describe('0009 search-order', () => {
+  it('labels the default order, carries the label in every order index, and recreates the index with bigram columns', () => {
+    const db = freshDb();
+    migrate(db, migrations, 9);
+    expect(objects(db)).toEqual(expect.arrayContaining(['index:martyrs_search_label', 'index:martyrs_unlabeled', 'table:martyr_fts']));
+    // the list walked in any order checks a hit from the index alone (covering: no row read)
+    for (const [key, index] of [['stroke_surname_key', 'martyrs_stroke_surname'], ['stroke_full_key', 'martyrs_stroke_full'], ['pinyin', 'martyrs_pinyin'], ['death_sort', 'martyrs_death']]) {
+      expect(plan(db, `SELECT id, search_label FROM martyrs WHERE deleted_at IS NULL AND (${key}, id) > (?, ?) ORDER BY ${key}, id LIMIT 50`, 'x', 1)).toMatch(new RegExp(`COVERING INDEX ${index!}`));
+    }
+    // a search page in the default order reads the index in rowid order: no sort of the hits
+    expect(
+      plan(db, `SELECT m.id FROM (SELECT rowid AS label FROM martyr_fts WHERE martyr_fts MATCH 'x' AND rowid > 0 ORDER BY rowid) f CROSS JOIN martyrs m ON m.search_label = f.label ORDER BY f.label LIMIT 50`),
+    ).not.toMatch(/TEMP B-TREE/);
+    db.prepare("INSERT INTO martyr_fts (rowid, name, name2) VALUES (1024, '惠 民 县', '惠民 民县')").run();
+    expect(db.prepare(`SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH 'name2 : "惠民 民县"'`).all()).toEqual([{ rowid: 1024 }]);
+    db.close();
+  });
+});
+
 describe('resources/db/schema.sql', () => {
   it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
     const db = freshDb();
