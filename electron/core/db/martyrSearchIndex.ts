@@ -56,10 +56,10 @@ const STORED_TEXT = `SELECT p.name, m.pinyin, m.initials, p.native_place_text AS
   FROM martyrs m JOIN persons p ON p.id = m.person_id WHERE m.id = ?`;
 
 /** The index entry of a stored record, rebuilt from its columns. */
-export function storedSearchText(db: Db, id: number): SearchText {
+export function storedSearchText(db: Db, id: number, pinyinCache?: Map<string, string>): SearchText {
   const row = cachedStatement(db, STORED_TEXT).get(id) as Parameters<typeof searchTextOfStored>[0] | undefined;
   if (!row) throw new Error(`martyr ${id} not found`);
-  return searchTextOfStored(row);
+  return searchTextOfStored(row, pinyinCache);
 }
 
 const INSERT_ENTRY = `INSERT INTO martyr_fts (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(SEARCH_COLUMNS.length)})`;
@@ -213,6 +213,7 @@ export function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: nu
   );
   let done = 0;
   let after = { key: '', id: -1 };
+  const pinyinCache = new Map<string, string>();
   for (;;) {
     const rows = chunk.all(after) as { id: number; key: string }[];
     if (rows.length === 0) break;
@@ -220,7 +221,7 @@ export function rebuildSearchIndex(db: Db, onProgress?: (done: number, total: nu
       done++;
       const label = done * spacing;
       setLabel(db, r.id, label);
-      insertEntry(db, label, storedSearchText(db, r.id));
+      insertEntry(db, label, storedSearchText(db, r.id, pinyinCache));
     }
     after = rows.at(-1)!;
     onProgress?.(done, total);

@@ -102,7 +102,18 @@ export function searchText(m: SearchSource): SearchText {
   };
 }
 
-/** The same, from a stored row whose spaced pinyin is not stored (it is derived from the name). */
-export function searchTextOfStored(row: Omit<SearchSource, 'pinyinSpaced'>): SearchText {
-  return searchText({ ...row, pinyinSpaced: nameToPinyin(row.name).spaced });
+/**
+ * The same, from a stored row whose spaced pinyin is not stored (it is derived from the name);
+ * `pinyinCache` (name → spaced pinyin) saves the conversion for names that repeat in a rebuild.
+ */
+export function searchTextOfStored(row: Omit<SearchSource, 'pinyinSpaced'>, pinyinCache?: Map<string, string>): SearchText {
+  let pinyinSpaced = pinyinCache?.get(row.name);
+  if (pinyinSpaced === undefined) {
+    pinyinSpaced = nameToPinyin(row.name).spaced;
+    if (pinyinCache) {
+      if (pinyinCache.size >= 100_000) pinyinCache.clear();
+      pinyinCache.set(row.name, pinyinSpaced);
+    }
+  }
+  return searchText({ ...row, pinyinSpaced });
 }
