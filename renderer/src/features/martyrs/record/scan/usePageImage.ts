@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../../../shared/contract';
 import type { Attachment } from '../../../../../../shared/contract/attachments';
 import type { Client } from '../../../../client';
-import type { PdfProblem } from './pdfDocument';
+import type { PdfProblem } from './pdfBytes';
 
 export interface PageImage {
   /** attachment:page:width — the image on screen may be an older key while the next one loads. */
