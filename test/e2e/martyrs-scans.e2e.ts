@@ -140,7 +140,13 @@ describe.skipIf(!launchKind())('the scan beside the entry form', () => {
 
     await page.getByTestId('field-name').click();
     await page.keyboard.type('张德胜');
-    // Alt+B from the form: drawing mode; the drag draws, the cursor stays in the form.
+    // Alt+B from the form: drawing mode. Esc leaves drawing mode (not the page).
+    await page.keyboard.press('Alt+b');
+    await page.locator('[data-testid="scan-viewer"][data-drawing="true"]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="scan-viewer"][data-drawing="false"]').waitFor();
+    expect(await hash()).toBe('#/martyrs/new');
+    // Again: the drag draws, and the cursor stays in the form.
     await page.keyboard.press('Alt+b');
     await page.locator('[data-testid="scan-viewer"][data-drawing="true"]').waitFor();
     await page.getByTestId('scan-drawing-hint').waitFor();

@@ -40,6 +40,8 @@ interface Props {
 export interface ScanControls {
   turn: (delta: number) => void;
   toggleDrawing: () => void;
+  /** Esc from the form: ends drawing mode if it is on (true), else leaves Esc to the page. */
+  stopDrawing: () => boolean;
   clearRegion: () => void;
 }
 
@@ -108,6 +110,10 @@ export function ScanPanel({ source, page, item, scanAttachmentId, scanPage, scan
     controlsRef.current = {
       turn: go,
       toggleDrawing: () => shown && setDrawing(!drawing),
+      stopDrawing: () => {
+        if (drawing) setDrawing(false);
+        return drawing;
+      },
       clearRegion: () => scanRegion && onRegion(null),
     };
   });

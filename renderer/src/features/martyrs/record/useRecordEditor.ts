@@ -315,7 +315,7 @@ export function useRecordEditor(id: number | null, review: boolean) {
       void save('next');
     } else if (key === 'Escape' && !event.ctrlKey && !event.altKey && !event.metaKey) {
       event.preventDefault();
-      back();
+      if (!scanControls.current?.stopDrawing()) back();
     } else if (event.altKey && !event.ctrlKey && !event.metaKey) {
       const code = event.code;
       if (code === 'KeyK' && !readOnly) addKin(form.nextOfKin, set);
