@@ -17,11 +17,14 @@ import type { Session, WebContents, WebFrameMain } from 'electron';
 
 /**
  * The production policy. style-src needs 'unsafe-inline' because MUI (emotion) injects <style>
- * elements at run time; scripts stay strictly 'self' (no inline, no eval).
+ * elements at run time; scripts stay strictly 'self' (no inline, no eval, no WebAssembly).
+ * worker-src says outright what script-src already implies: the only worker is pdf.js's, bundled
+ * into the app (no blob: or data: workers).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -42,6 +42,14 @@ export const kinInputSchema = z.strictObject({
 });
 
 /** What a person keys in. Every field but the name may be left empty. */
+/**
+ * A region of a scanned page: fractions (0–1) of the page as scanned, unrotated, so zoom and
+ * rotation on screen never change it; it lies inside the page and is not empty.
+ */
+export const scanRegionSchema = z
+  .object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().gt(0).max(1), h: z.number().gt(0).max(1) })
+  .refine((r) => r.x + r.w <= 1 + 1e-6 && r.y + r.h <= 1 + 1e-6, { message: 'the region must lie inside the page' });
+
 export const martyrFieldsSchema = z.strictObject({
   name: text(60),
   /** 无名烈士: the name field then holds how the source refers to him or her. */
@@ -73,7 +81,7 @@ export const martyrFieldsSchema = z.strictObject({
   /** The scan the record was keyed from, and optionally the region on the page (fractions 0–1). */
   scanAttachmentId: idSchema.nullable().default(null),
   scanPage: z.number().int().min(1).max(100000).nullable().default(null),
-  scanRegion: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1), w: z.number().min(0).max(1), h: z.number().min(0).max(1) }).nullable().default(null),
+  scanRegion: scanRegionSchema.nullable().default(null),
   nextOfKin: z.array(kinInputSchema).max(20).default([]),
 });
 type FieldShape = typeof martyrFieldsSchema.shape;

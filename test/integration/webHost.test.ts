@@ -16,6 +16,7 @@ beforeAll(async () => {
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>光荣</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(staticDir, 'assets', 'pdf.worker.min-abc.mjs'), 'export {}');
   host = await startWebHost({ core: t.core, staticDir, port: 0, token: TOKEN });
 });
 afterAll(async () => {
@@ -129,6 +130,11 @@ describe('web host', () => {
     expect(index.body).toContain('光荣');
     expect(index.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect((await send('/assets/app.js', { method: 'GET' })).status).toBe(200);
+    // pdf.js's worker is a module: served as JavaScript, or the browser (nosniff) refuses to run it.
+    const worker = await send('/assets/pdf.worker.min-abc.mjs', { method: 'GET' });
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(worker.headers['content-security-policy']).toMatch(/worker-src 'self'/);
     for (const path of ['/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/../../secret.txt', '/assets/missing.js']) {
       const reply = await send(path, { method: 'GET' });
       expect(reply.body).not.toMatch(/root:/);

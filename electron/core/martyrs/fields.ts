@@ -4,6 +4,7 @@
  * sort keys and search text derived. Every problem is reported at once, by field, in Chinese
  * and English.
  */
+import { getAttachment } from '../db/attachments';
 import type { Db } from '../db/connection';
 import { divisionExists } from '../db/divisions';
 import { sourceExists } from '../db/sources';
@@ -101,6 +102,20 @@ function dateOf(verbatim: string, field: string, issues: Issue[]): StoredDate {
   return { verbatim: value, edtf: parsed.edtf, earliest: parsed.earliest, latest: parsed.latest };
 }
 
+/** The scan a record points at exists and has the page; a region belongs to a scanned page. */
+function scanIssues(db: Db, fields: MartyrFields, issues: Issue[]): void {
+  if (fields.scanAttachmentId === null) {
+    if (fields.scanRegion !== null) issues.push({ path: 'scanRegion', message: { zh: '框选的区域须属于某个扫描页：请先对应扫描页。', en: 'A region belongs to a scanned page: point the record at a page first.' } });
+    return;
+  }
+  const scan = getAttachment(db, fields.scanAttachmentId);
+  if (!scan) {
+    issues.push({ path: 'scanAttachmentId', message: { zh: '所对应的扫描件不存在。', en: 'The scan the record points at does not exist.' } });
+  } else if (fields.scanPage !== null && fields.scanPage > scan.pages) {
+    issues.push({ path: 'scanPage', message: { zh: `扫描件只有 ${scan.pages} 页，没有第 ${fields.scanPage} 页。`, en: `The scan has ${scan.pages} page(s); there is no page ${fields.scanPage}.` } });
+  }
+}
+
 /** Validates and derives; throws one VALIDATION error listing every problem. */
 export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
   const issues: Issue[] = [];
@@ -130,6 +145,7 @@ export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
   if (fields.sourceId !== null && !sourceExists(db, fields.sourceId)) {
     issues.push({ path: 'sourceId', message: { zh: '所选来源不存在。', en: 'The chosen source does not exist.' } });
   }
+  scanIssues(db, fields, issues);
   fields.nextOfKin.forEach((kin, i) => {
     const checked = checkPersonName(kin.name);
     if (!checked.ok) issues.push({ path: `nextOfKin.${i}.name`, message: { zh: `亲属姓名：${checked.reason.zh}`, en: `Next of kin: ${checked.reason.en}` } });

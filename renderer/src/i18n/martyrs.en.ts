@@ -1,5 +1,6 @@
 import type { Messages } from './messages';
 import type { martyrsZh } from './martyrs.zh';
+import { martyrsScanEn } from './martyrs.scan.en';
 import { martyrsTransferEn } from './martyrs.transfer.en';
 
 /** The martyrs' roll screens in English: the same keys as `martyrs.zh.ts` (checked by the type). */
@@ -169,7 +170,7 @@ export const martyrsEn: Messages<typeof martyrsZh> = {
     removeKin: 'Remove this row',
     noKin: 'No relatives recorded.',
     fixErrors: '{{count}} field(s) need correcting: see the ones marked in red.',
-    keyboardHelp: 'Ctrl+S save · Ctrl+Enter save and next · Esc back',
+    keyboardHelp: 'Ctrl+S save · Ctrl+Enter save and next · Alt+PageUp/PageDown turn the page · Alt+B draw a region · Alt+X clear it · Esc back',
     leaveTitle: 'Discard the unsaved changes?',
     leaveLead: 'This record has changes that are not saved; they will be lost.',
     leaveConfirm: 'Discard and go back',
@@ -198,30 +199,6 @@ export const martyrsEn: Messages<typeof martyrsZh> = {
     count: '{{count}} sources',
     empty: 'No source yet. Register the register, printed roll or certificate you key from first.',
     titleRequired: 'Enter the title of the source.',
-  },
-  scan: {
-    title: 'Source document',
-    provenance: 'Provenance',
-    noSource: 'No source chosen yet.',
-    mergedFrom: 'Merged records came from:',
-    page: 'page {{page}}',
-    item: 'item {{item}}',
-    noScan: 'No scan is attached to this record.',
-    noScanLead: 'Use “Add scans” to choose the scanned files of the source (JPEG, PNG, TIFF or PDF, several at once): they go to the end of the chosen source and are shown here beside the form; “save and next” keeps the page.',
-    choose: 'Add scans',
-    chooseHint: 'Choose scanned files (JPEG, PNG, TIFF, PDF, up to 300 MB each, several at once); they go to the end of the chosen source in order',
-    chooseHintNoSource: 'Choose scanned files (JPEG, PNG, TIFF, PDF, up to 300 MB each); choose the source first to add them to it as well',
-    link: 'This page',
-    notLinked: 'This record points at no scanned page yet: turn the page (Alt+PageDown) or press “This page”.',
-    pdf: 'A PDF scan is attached but cannot be shown here yet; use an image (JPEG, PNG, TIFF).',
-    loading: 'Loading the page…',
-    zoomIn: 'Zoom in (+)',
-    zoomOut: 'Zoom out (-)',
-    fit: 'Fit width (0)',
-    rotate: 'Rotate (R)',
-    prevPage: 'Previous page (PageUp; Alt+PageUp from the form)',
-    nextPage: 'Next page (PageDown; Alt+PageDown from the form)',
-    pageOf: '{{page}} / {{pages}}',
   },
   duplicates: {
     title: 'This martyr may already be on the roll',
@@ -318,5 +295,6 @@ export const martyrsEn: Messages<typeof martyrsZh> = {
     empty: 'The recycle bin is empty.',
     restore: 'Restore',
   },
+  ...martyrsScanEn,
   ...martyrsTransferEn,
 };

@@ -1,3 +1,4 @@
+import { martyrsScanZh } from './martyrs.scan.zh';
 import { martyrsTransferZh } from './martyrs.transfer.zh';
 
 /**
@@ -171,7 +172,7 @@ export const martyrsZh = {
     removeKin: '删除这一行',
     noKin: '未登记亲属。',
     fixErrors: '有 {{count}} 处需要修改，请看标红的栏目。',
-    keyboardHelp: 'Ctrl+S 保存 · Ctrl+Enter 保存并新建 · Esc 返回',
+    keyboardHelp: 'Ctrl+S 保存 · Ctrl+Enter 保存并新建 · Alt+PageUp/PageDown 翻页 · Alt+B 框选区域 · Alt+X 清除区域 · Esc 返回',
     leaveTitle: '放弃未保存的修改？',
     leaveLead: '这条记录有尚未保存的修改，离开后将丢失。',
     leaveConfirm: '放弃修改并返回',
@@ -200,30 +201,6 @@ export const martyrsZh = {
     count: '共 {{count}} 个来源',
     empty: '还没有登记来源。录入前先登记所依据的名册、印本或证书。',
     titleRequired: '请填写来源名称。',
-  },
-  scan: {
-    title: '原件',
-    provenance: '出处',
-    noSource: '尚未选择来源。',
-    mergedFrom: '并入的记录出处：',
-    page: '第 {{page}} 页',
-    item: '第 {{item}} 条',
-    noScan: '这条记录尚未关联扫描件。',
-    noScanLead: '点“添加扫描件”选择原件的扫描文件（JPEG、PNG、TIFF 或 PDF，可多选），它们将加到所选来源的末尾，并在这里与表单并排显示；保存并新建时沿用同一页。',
-    choose: '添加扫描件',
-    chooseHint: '选择扫描文件（JPEG、PNG、TIFF、PDF，每个最大 300 MB，可多选），按顺序加到所选来源的末尾',
-    chooseHintNoSource: '选择扫描文件（JPEG、PNG、TIFF、PDF，每个最大 300 MB）；先选择来源，文件会同时加到该来源',
-    link: '对应此页',
-    notLinked: '这条记录尚未对应扫描页：翻页（Alt+PageDown）或点“对应此页”。',
-    pdf: 'PDF 扫描件已附上，但暂不能在此显示；请用图片（JPEG、PNG、TIFF）。',
-    loading: '正在加载扫描页…',
-    zoomIn: '放大（+）',
-    zoomOut: '缩小（-）',
-    fit: '适应宽度（0）',
-    rotate: '旋转（R）',
-    prevPage: '上一页（PageUp；在表单中 Alt+PageUp）',
-    nextPage: '下一页（PageDown；在表单中 Alt+PageDown）',
-    pageOf: '{{page}} / {{pages}}',
   },
   duplicates: {
     title: '可能已有这位烈士的记录',
@@ -320,5 +297,6 @@ export const martyrsZh = {
     empty: '回收站是空的。',
     restore: '恢复',
   },
+  ...martyrsScanZh,
   ...martyrsTransferZh,
 };

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -13,6 +15,7 @@ import {
   isTrustedFrame,
 } from '../../../electron/shell/security';
 
+const root = resolve(import.meta.dirname, '../../..');
 const APP_BASE = 'file:///opt/Guangrong/resources/app.asar/out/renderer/';
 const APP_PAGE = `${APP_BASE}index.html`;
 const DEV_BASE = 'http://localhost:5173/';
@@ -70,6 +73,20 @@ describe('Content-Security-Policy', () => {
     expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(csp.get('font-src')).toEqual(["'self'", 'data:']);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
+  });
+
+  it('lets workers come only from the app itself (pdf.js’s bundled worker): no blob: or data: workers', () => {
+    expect(csp.get('worker-src')).toEqual(["'self'"]);
+    expect(directives(devContentSecurityPolicy('http://localhost:5173')).get('worker-src')).toEqual(["'self'"]);
+  });
+
+  it('is the policy the renderer’s index.html and the web host carry too', () => {
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(join(root, 'renderer/index.html'), 'utf8'))?.[1] ?? '';
+    const header = /'content-security-policy':\s*"([^"]+)"/.exec(readFileSync(join(root, 'electron/web-host.ts'), 'utf8'))?.[1] ?? '';
+    // A <meta> policy cannot carry frame-ancestors (browsers ignore it there).
+    const inMeta = new Map([...csp].filter(([name]) => name !== 'frame-ancestors'));
+    expect(directives(meta)).toEqual(inMeta);
+    expect(directives(header)).toEqual(csp);
   });
 
   it('the dev-server policy adds only the Fast Refresh preamble and the HMR socket', () => {

@@ -6,7 +6,8 @@
  *
  * Keyboard: Enter moves to the next field, Ctrl+S saves, Ctrl+Enter saves and starts the next
  * record (same source and page), Esc goes back (asking first if something is unsaved), Alt+K adds
- * a relative, Alt+H opens the history; reviewers: Alt+V verifies, Alt+R returns, Alt+N skips
+ * a relative, Alt+H opens the history, Alt+PageUp / Alt+PageDown turn the scan, Alt+B draws the
+ * record's region on it and Alt+X clears it; reviewers: Alt+V verifies, Alt+R returns, Alt+N skips
  * (review queue). The state lives in useRecordEditor.ts, the dialogs in RecordDialogs.tsx.
  */
 import { Alert, Box, Button } from '@mui/material';
@@ -27,7 +28,7 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
   const mt = useMartyrsT();
   const editor = useRecordEditor(id, review);
   const { mayEdit, mayReview, queue, allSources, addSource, loaded, loadError, record, form, dirty, deleted, readOnly, ctx, autoPeriod, busy, notice } = editor;
-  const { actionError, setActionError, dialog, setDialog, setHistoryOpen, mergeCandidates, nameRef, formRef, onFormKeyDown, turnScan, onScan } = editor;
+  const { actionError, setActionError, dialog, setDialog, setHistoryOpen, mergeCandidates, nameRef, formRef, onFormKeyDown, scanControls, onScan } = editor;
   const { canVerify, canReturn, guardDirty, save, submit, verify, restore, back, goNextInQueue, discardDraft, reloadAfterConflict } = editor;
 
   if (loadError || !loaded) return <LoadState error={loadError} />;
@@ -134,10 +135,11 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
               item={form.sourceItem}
               scanAttachmentId={form.scanAttachmentId}
               scanPage={form.scanPage}
+              scanRegion={form.scanRegion}
               readOnly={readOnly}
               mergedFrom={record?.mergedFrom}
               onScan={onScan}
-              turnRef={turnScan}
+              controlsRef={scanControls}
             />
           </Box>
           <Box sx={{ minHeight: 0, display: 'flex', flexDirection: 'column', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>

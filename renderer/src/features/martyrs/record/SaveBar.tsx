@@ -17,7 +17,7 @@ export function SaveBar({ help, dirty, busy, readOnly, notice, onSave, onSaveNex
             ) : null}
           </Typography>
         ) : (
-          <Typography variant="caption" color="text.secondary" noWrap component="p">
+          <Typography variant="caption" color="text.secondary" noWrap component="p" title={help}>
             {help}
           </Typography>
         )}

@@ -3,7 +3,8 @@
  * item) and the scanned page itself (ScanViewer: zoom, rotate, pan). The pages of all the source's
  * scans run on as one (sources.scans); turning a page points the record at it, and "save and next"
  * keeps that page for the next record. Scans are added here too: stored (attachments) and put at the
- * end of the chosen source.
+ * end of the chosen source. The record's region on the page is drawn in the viewer (Alt+B from the
+ * form, or its button) and cleared with Alt+X; drawing on a page not yet linked links it.
  */
 import { useEffect, useRef, useState } from 'react';
 import { alpha, Box, Button, Chip, LinearProgress, Paper, Stack, Tooltip, Typography } from '@mui/material';
@@ -17,6 +18,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useMartyrLabels, useMartyrsT } from '../i18n';
 import { ScanViewer } from './scan/ScanViewer';
 import { positionOf, runOf, step, type ScanFile, type ScanSpot } from './scan/sequence';
+import type { Region } from './scan/region';
 import { uploadScan } from './scan/uploadScan';
 
 interface Props {
@@ -25,16 +27,25 @@ interface Props {
   item: string;
   scanAttachmentId: number | null;
   scanPage: number | null;
+  scanRegion: Region | null;
   readOnly: boolean;
-  /** Point the record at a page of a scan (null: at none). */
-  onScan: (spot: ScanSpot | null) => void;
+  /** Point the record at a page of a scan (null: at none), and at a region of it (none unless given). */
+  onScan: (spot: ScanSpot | null, region?: Region | null) => void;
   /** Records merged into this one, each with its own provenance. */
   mergedFrom?: Martyr['mergedFrom'];
-  /** Lets the page turn the scan with Alt+PageUp / Alt+PageDown. */
-  turnRef?: React.RefObject<((delta: number) => void) | null>;
+  /** Lets the page turn the scan (Alt+PageUp / Alt+PageDown) and draw or clear the region (Alt+B, Alt+X). */
+  controlsRef?: React.RefObject<ScanControls | null>;
 }
 
-export function ScanPanel({ source, page, item, scanAttachmentId, scanPage, readOnly, mergedFrom = [], onScan, turnRef }: Props) {
+export interface ScanControls {
+  turn: (delta: number) => void;
+  toggleDrawing: () => void;
+  /** Esc from the form: ends drawing mode if it is on (true), else leaves Esc to the page. */
+  stopDrawing: () => boolean;
+  clearRegion: () => void;
+}
+
+export function ScanPanel({ source, page, item, scanAttachmentId, scanPage, scanRegion, readOnly, mergedFrom = [], onScan, controlsRef }: Props) {
   const mt = useMartyrsT();
   const labels = useMartyrLabels();
   const client = useClient();
@@ -84,16 +95,33 @@ export function ScanPanel({ source, page, item, scanAttachmentId, scanPage, read
     const next = step(run, shown, delta);
     if (next) onScan(next);
   };
-  // The page's Alt+PageUp / Alt+PageDown always reach the latest run.
+  // Drawing mode ends when the page changes.
+  const [drawingOn, setDrawingOn] = useState<string | null>(null);
+  const spotKey = shown ? `${shown.attachmentId}:${shown.page}` : null;
+  const drawing = !readOnly && drawingOn !== null && drawingOn === spotKey;
+  const setDrawing = (on: boolean) => setDrawingOn(on ? spotKey : null);
+  const onRegion = (region: Region | null) => {
+    if (!shown || readOnly) return;
+    if (region || linked) onScan(shown, region);
+  };
+  // The page's shortcuts always reach the latest state.
   useEffect(() => {
-    if (!turnRef) return;
-    turnRef.current = go;
+    if (!controlsRef) return;
+    controlsRef.current = {
+      turn: go,
+      toggleDrawing: () => shown && setDrawing(!drawing),
+      stopDrawing: () => {
+        if (drawing) setDrawing(false);
+        return drawing;
+      },
+      clearRegion: () => scanRegion && onRegion(null),
+    };
   });
   useEffect(
     () => () => {
-      if (turnRef) turnRef.current = null;
+      if (controlsRef) controlsRef.current = null;
     },
-    [turnRef],
+    [controlsRef],
   );
 
   const attach = async (chosen: FileList | null) => {
@@ -203,6 +231,10 @@ export function ScanPanel({ source, page, item, scanAttachmentId, scanPage, read
             canNext={!readOnly && Boolean(step(run, shown, 1))}
             onPrev={() => go(-1)}
             onNext={() => go(1)}
+            region={linked ? scanRegion : null}
+            onRegion={readOnly ? undefined : onRegion}
+            drawing={drawing}
+            onDrawing={setDrawing}
           />
         </>
       ) : (

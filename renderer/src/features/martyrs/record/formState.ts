@@ -142,7 +142,8 @@ export function nextItem(item: string): string {
 
 /**
  * "Save and next": the next record comes from the same place — same source, page and scan; the
- * item number moves on by one when it is a number. Everything else is cleared.
+ * item number moves on by one when it is a number. Everything else is cleared — the region too: the
+ * next record sits elsewhere on the page.
  */
 export function formForNext(saved: FormState): FormState {
   return {

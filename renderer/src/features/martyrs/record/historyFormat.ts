@@ -1,6 +1,6 @@
 /**
- * A history entry's values in words: enums by their labels, yes/no, next of kin as a line, a
- * source by its title. Pure (the labels are passed in).
+ * A history entry's values in words: enums by their labels, yes/no, next of kin as a line, a scan
+ * region in % of the page, a source by its title. Pure (the labels are passed in).
  */
 export interface ValueLabels {
   empty: string;
@@ -29,6 +29,12 @@ export function formatHistoryValue(field: string, value: unknown, l: ValueLabels
         return kin.note ? `${base}：${String(kin.note)}` : base;
       })
       .join('；');
+  }
+  if (field === 'scanRegion' && typeof value === 'object' && 'w' in value) {
+    // Where on the page, as a person reads it: the top-left corner and the size, in % of the page.
+    const r = value as { x: number; y: number; w: number; h: number };
+    const pct = (n: number) => `${Math.round(n * 1000) / 10}%`;
+    return `(${pct(r.x)}, ${pct(r.y)}) ${pct(r.w)} × ${pct(r.h)}`;
   }
   if (Array.isArray(value) && value.length === 0) return l.empty;
   if (typeof value === 'object') return JSON.stringify(value);

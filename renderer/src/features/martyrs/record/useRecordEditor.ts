@@ -15,6 +15,8 @@ import type { DuplicateCandidate } from './DuplicateDialog';
 import type { FormContextValue } from './fields';
 import { errorsFromIssues, fieldsOf, formForNext, formFromMartyr, localErrors, type FieldErrors, type FormState } from './formState';
 import { addKin } from './KinRows';
+import type { ScanControls } from './ScanPanel';
+import type { Region } from './scan/region';
 import { statusActions } from './statusActions';
 import { useRecordLoad } from './useRecordLoad';
 
@@ -293,9 +295,10 @@ export function useRecordEditor(id: number | null, review: boolean) {
   };
 
   // ---- the scan beside the form ----------------------------------------------------------------
-  const turnScan = useRef<((delta: number) => void) | null>(null);
+  const scanControls = useRef<ScanControls | null>(null);
   const onScan = useCallback(
-    (spot: { attachmentId: number; page: number } | null) => set({ scanAttachmentId: spot?.attachmentId ?? null, scanPage: spot?.page ?? null, scanRegion: null }),
+    (spot: { attachmentId: number; page: number } | null, region: Region | null = null) =>
+      set({ scanAttachmentId: spot?.attachmentId ?? null, scanPage: spot?.page ?? null, scanRegion: spot ? region : null }),
     [set],
   );
 
@@ -312,12 +315,14 @@ export function useRecordEditor(id: number | null, review: boolean) {
       void save('next');
     } else if (key === 'Escape' && !event.ctrlKey && !event.altKey && !event.metaKey) {
       event.preventDefault();
-      back();
+      if (!scanControls.current?.stopDrawing()) back();
     } else if (event.altKey && !event.ctrlKey && !event.metaKey) {
       const code = event.code;
       if (code === 'KeyK' && !readOnly) addKin(form.nextOfKin, set);
       else if (code === 'KeyU' && !readOnly) set({ unnamed: !form.unnamed });
-      else if (code === 'PageDown' || code === 'PageUp') turnScan.current?.(code === 'PageDown' ? 1 : -1);
+      else if (code === 'PageDown' || code === 'PageUp') scanControls.current?.turn(code === 'PageDown' ? 1 : -1);
+      else if (code === 'KeyB' && !readOnly) scanControls.current?.toggleDrawing();
+      else if (code === 'KeyX' && !readOnly) scanControls.current?.clearRegion();
       else if (code === 'KeyH' && record) setHistoryOpen(true);
       else if (code === 'KeyV' && canVerify) void verify();
       else if (code === 'KeyR' && canReturn) {
@@ -361,7 +366,7 @@ export function useRecordEditor(id: number | null, review: boolean) {
   return {
     isNew, mayEdit, mayReview, review, queue, allSources, addSource, loaded, loadError, record, form, dirty, deleted, readOnly,
     ctx, autoPeriod, busy, notice, actionError, setActionError, dialog, setDialog, historyOpen, setHistoryOpen, mergeCandidates,
-    nameRef, formRef, onFormKeyDown, turnScan, onScan, canVerify, canReturn, guardDirty,
+    nameRef, formRef, onFormKeyDown, scanControls, onScan, canVerify, canReturn, guardDirty,
     save, create, createThenMerge, update, submit, verify, doReturn, doDelete, restore, back, goNextInQueue, leaveTo,
     discardDraft, reloadAfterConflict, openKeepingDraft, closeReasonDialog,
   };

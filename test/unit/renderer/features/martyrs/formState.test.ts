@@ -48,10 +48,10 @@ describe('the entry form state', () => {
     expect(sameFields(a, { ...b, remarks: '补充' })).toBe(false);
   });
 
-  it('"save and next" keeps the source, page and scan, moves the item on and clears the rest', () => {
-    const saved = { ...formFromMartyr(stored), scanAttachmentId: 4, scanPage: 12 };
+  it('"save and next" keeps the source, page and scan, moves the item on and clears the rest, the region too', () => {
+    const saved = { ...formFromMartyr(stored), scanAttachmentId: 4, scanPage: 12, scanRegion: { x: 0.1, y: 0.2, w: 0.8, h: 0.05 } };
     const next = formForNext(saved);
-    expect(next).toMatchObject({ sourceId: 2, sourcePage: '12', sourceItem: '4', scanAttachmentId: 4, scanPage: 12, name: '', birthDate: '', unnamed: false, nextOfKin: [] });
+    expect(next).toMatchObject({ sourceId: 2, sourcePage: '12', sourceItem: '4', scanAttachmentId: 4, scanPage: 12, scanRegion: null, name: '', birthDate: '', unnamed: false, nextOfKin: [] });
     expect(nextItem('09')).toBe('10');
     expect(nextItem('007')).toBe('008');
     expect(nextItem('12a')).toBe('12a');

@@ -21,7 +21,8 @@ describe('history values in words', () => {
     expect(formatHistoryValue('sourceId', 1, l)).toBe('1982年油印本英名录');
     expect(formatHistoryValue('nextOfKin', [{ name: '王大柱', relation: 'parent', note: '已故' }, { name: '李秀', relation: 'spouse', note: '' }], l)).toBe('王大柱（父母）：已故；李秀（spouse）');
     expect(formatHistoryValue('nextOfKin', [], l)).toBe('（空）');
-    expect(formatHistoryValue('scanRegion', { x: 0.1, y: 0.2, w: 0.3, h: 0.4 }, l)).toBe('{"x":0.1,"y":0.2,"w":0.3,"h":0.4}');
+    expect(formatHistoryValue('scanRegion', { x: 0.1, y: 0.2, w: 0.3, h: 0.4 }, l)).toBe('(10%, 20%) 30% × 40%');
+    expect(formatHistoryValue('scanRegion', { x: 0.0625, y: 0.305, w: 0.88, h: 0.07 }, l)).toBe('(6.3%, 30.5%) 88% × 7%');
     expect(formatHistoryValue('deathDate', '1947年春', l)).toBe('1947年春');
   });
 });

@@ -1,11 +1,13 @@
 /**
- * One page of a scan beside the form: fit to the panel's width, zoom, rotate, pan (drag or the
- * arrow keys), previous / next page. Keys while the viewer has the focus: + − 0 R PageUp PageDown;
- * from the form, Alt+PageUp / Alt+PageDown turn the page. Paging (across the source's files) is
- * the panel's business: the viewer shows one page of one file.
- * Pages come from attachments.page as JPEG at a width snapped by the backend (cached there).
+ * One page of a scan beside the form: fit to the panel's width, zoom, rotate, pan (drag), previous
+ * / next page, and the record's region on the page — drawn with the mouse in drawing mode, shown
+ * outlined, brought into view (zoomed and scrolled to, flashing once) when a record opens on it.
+ * Keys while the viewer has the focus: + − 0 R PageUp PageDown, B draw, Delete clear, Esc stop
+ * drawing; from the form Alt+PageUp / Alt+PageDown turn the page, Alt+B draws, Alt+X clears.
+ * Paging (across the source's files) is the panel's business: the viewer shows one page of one
+ * file. Pages come from usePageImage (the backend's JPEGs, or pdf.js for PDFs).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Alert, Box, CircularProgress, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import ZoomInIcon from '@mui/icons-material/ZoomIn';
 import ZoomOutIcon from '@mui/icons-material/ZoomOut';
@@ -13,13 +15,21 @@ import FitIcon from '@mui/icons-material/FitScreenOutlined';
 import RotateIcon from '@mui/icons-material/RotateRight';
 import PrevIcon from '@mui/icons-material/NavigateBefore';
 import NextIcon from '@mui/icons-material/NavigateNext';
+import DrawIcon from '@mui/icons-material/HighlightAltOutlined';
+import ClearIcon from '@mui/icons-material/DeselectOutlined';
 import type { ApiError } from '../../../../../../shared/contract';
 import type { Attachment } from '../../../../../../shared/contract/attachments';
 import { useClient } from '../../../../app/clientContext';
 import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
+import { useLang } from '../../../../i18n';
 import { useMartyrsT } from '../../i18n';
+import { normalizeRotation, regionToView, scrollToShow, zoomToShow, type Region } from './region';
+import { ScanPage } from './ScanPage';
+import { usePageImage, type PageProblem } from './usePageImage';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4];
+const FIT = 2;
+const BUCKETS = [400, 800, 1200, 1600, 2000, 2400];
 
 interface Props {
   /** The file shown (null while its metadata loads). */
@@ -33,16 +43,24 @@ interface Props {
   onPrev: () => void;
   onNext: () => void;
   error?: ApiError | null;
+  /** The record's region on this page. */
+  region: Region | null;
+  /** Draws or clears the region; absent when the record cannot be changed. */
+  onRegion?: (region: Region | null) => void;
+  drawing: boolean;
+  onDrawing: (drawing: boolean) => void;
 }
 
-export function ScanViewer({ attachment, attachmentId, page, position, canPrev, canNext, onPrev, onNext, error: metaError }: Props) {
+const regionKey = (id: number, page: number, r: Region | null) => (r ? `${id}:${page}:${r.x},${r.y},${r.w},${r.h}` : null);
+
+export function ScanViewer(props: Props) {
+  const { attachment, attachmentId, page, position, canPrev, canNext, onPrev, onNext, error: metaError, region, onRegion, drawing, onDrawing } = props;
   const mt = useMartyrsT();
+  const { pick } = useLang();
   const client = useClient();
   const boxRef = useRef<HTMLDivElement | null>(null);
-  const [image, setImage] = useState<{ key: string; url: string; width: number; height: number } | null>(null);
-  const [error, setError] = useState<{ key: string; error: ApiError } | null>(null);
-  const [zoom, setZoom] = useState(2);
-  const [rotation, setRotation] = useState(0);
+  const [zoom, setZoom] = useState(FIT);
+  const [degrees, setDegrees] = useState(0);
   const [panelWidth, setPanelWidth] = useState(400);
 
   useEffect(() => {
@@ -53,44 +71,58 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
     return () => observer.disconnect();
   }, []);
 
-  const pages = attachment?.pages ?? 1;
+  const rotation = normalizeRotation(degrees);
   const isPdf = attachment?.mime === 'application/pdf';
   const factor = ZOOMS[zoom] ?? 1;
   const sideways = rotation % 180 !== 0;
   // The page as drawn: fit the panel's width at 100 %.
-  const aspect = image ? image.width / image.height : attachment?.width && attachment.height ? attachment.width / attachment.height : 0.7;
-  const drawnWidth = sideways ? panelWidth * factor * aspect : panelWidth * factor;
+  const loadedAspect = (w: number, h: number) => (w > 0 && h > 0 ? w / h : 0.7);
+  const wantedWidth = (aspect: number) => (sideways ? panelWidth * factor * aspect : panelWidth * factor);
+  const provisional = attachment?.width && attachment.height ? loadedAspect(attachment.width, attachment.height) : 0.7;
+  const wanted = Math.min(2400, Math.ceil(wantedWidth(provisional) * (window.devicePixelRatio || 1)));
+  const bucket = BUCKETS.find((w) => w >= wanted) ?? 2400;
+  const { key, image, problem } = usePageImage(client, attachment && attachment.id === attachmentId ? attachment : null, page, bucket);
+  const aspect = image ? loadedAspect(image.width, image.height) : provisional;
+  const drawnWidth = wantedWidth(aspect);
   const drawnHeight = drawnWidth / aspect;
-  const wanted = Math.min(2400, Math.ceil(drawnWidth * (window.devicePixelRatio || 1)));
-  const bucket = [400, 800, 1200, 1600, 2000, 2400].find((w) => w >= wanted) ?? 2400;
-  const key = `${attachmentId}:${page}:${bucket}`;
+  const onThisPage = image !== null && image.key.startsWith(`${attachmentId}:${page}:`);
 
+  // A record opening on its region: zoom so the region fills the view, scroll to it, flash it once.
+  const shownRegionKey = regionKey(attachmentId, page, region);
+  const broughtIntoView = useRef<string | null>(null);
+  const pendingScroll = useRef<Region | null>(null);
+  const [flashKey, setFlashKey] = useState(0);
   useEffect(() => {
-    if (!attachment || isPdf || page > pages) return;
-    let live = true;
-    void client.call('attachments.page', { id: attachmentId, page, width: bucket }).then((r) => {
-      if (!live) return;
-      if (!r.ok) return setError({ key, error: r.error });
-      const bytes = Uint8Array.from(atob(r.value.dataBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
-      setError(null);
-      setImage({ key, url, width: r.value.width, height: r.value.height });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, attachmentId, page, bucket, key, attachment, isPdf, pages]);
+    const el = boxRef.current;
+    if (!region || !shownRegionKey || !onThisPage || !el || broughtIntoView.current === shownRegionKey) return;
+    broughtIntoView.current = shownRegionKey;
+    const viewport = { width: el.clientWidth - 16, height: el.clientHeight - 16 };
+    setZoom(zoomToShow(region, rotation, sideways ? 1 / aspect : aspect, panelWidth, viewport, ZOOMS));
+    pendingScroll.current = region;
+    setFlashKey((k) => k + 1);
+  }, [region, shownRegionKey, onThisPage, rotation, sideways, aspect, panelWidth]);
+  useLayoutEffect(() => {
+    const target = pendingScroll.current;
+    const el = boxRef.current;
+    const pageBox = el?.querySelector<HTMLElement>('[data-testid="scan-page-box"]');
+    if (!target || !el || !pageBox) return;
+    pendingScroll.current = null;
+    const view = regionToView(target, rotation);
+    const b = pageBox.getBoundingClientRect();
+    const c = el.getBoundingClientRect();
+    const to = scrollToShow(
+      { left: b.left - c.left + el.scrollLeft + view.x * b.width, top: b.top - c.top + el.scrollTop + view.y * b.height, width: view.w * b.width, height: view.h * b.height },
+      { width: el.clientWidth, height: el.clientHeight },
+    );
+    el.scrollTo({ left: to.left, top: to.top });
+  });
 
-  // The object URL of the page on screen is released when it is replaced or the viewer goes away.
-  const shownUrl = useRef<string | null>(null);
-  useEffect(() => {
-    const previous = shownUrl.current;
-    shownUrl.current = image?.url ?? null;
-    if (previous && previous !== shownUrl.current) URL.revokeObjectURL(previous);
-  }, [image]);
-  useEffect(() => () => {
-    if (shownUrl.current) URL.revokeObjectURL(shownUrl.current);
-  }, []);
+  const drawn = (r: Region) => {
+    // Drawn here: already in view, no zoom jump.
+    broughtIntoView.current = regionKey(attachmentId, page, r);
+    onDrawing(false);
+    onRegion?.(r);
+  };
 
   const turn = (delta: number) => {
     if (delta > 0 && canNext) onNext();
@@ -102,21 +134,25 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
     const k = event.key;
     if (k === '+' || k === '=') setZoom((z) => Math.min(ZOOMS.length - 1, z + 1));
     else if (k === '-') setZoom((z) => Math.max(0, z - 1));
-    else if (k === '0') setZoom(2);
-    else if (k === 'r' || k === 'R') setRotation((r) => (r + 90) % 360);
+    else if (k === '0') setZoom(FIT);
+    else if (k === 'r' || k === 'R') setDegrees((d) => d + 90);
     else if (k === 'PageDown') turn(1);
     else if (k === 'PageUp') turn(-1);
+    else if ((k === 'b' || k === 'B') && onRegion) onDrawing(!drawing);
+    else if ((k === 'Delete' || k === 'Backspace') && onRegion && region) onRegion(null);
+    else if (k === 'Escape' && drawing) onDrawing(false);
     else return;
     event.preventDefault();
   };
 
-  // Drag to pan.
+  // Drag to pan (not while drawing).
   const drag = useRef<{ x: number; y: number; left: number; top: number } | null>(null);
 
-  const shownError = metaError ?? (error?.key === key ? error.error : null);
+  const fileName = attachment?.originalName ?? '';
+  const shownError = metaError ? <ApiErrorAlert error={metaError} /> : problem ? <ProblemAlert problem={problem} name={fileName} pick={pick} /> : null;
   return (
-    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="scan-viewer" data-attachment={attachmentId} data-page={page}>
-      <Stack direction="row" spacing={0.25} sx={{ alignItems: 'center', px: 1, py: 0.25, borderBottom: 1, borderColor: 'divider' }} data-nav-skip>
+    <Box sx={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }} data-testid="scan-viewer" data-attachment={attachmentId} data-page={page} data-drawing={drawing ? 'true' : 'false'}>
+      <Stack direction="row" sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 0.25, px: 0.5, py: 0.25, borderBottom: 1, borderColor: 'divider', '& .MuiIconButton-root': { p: 0.5 } }} data-nav-skip>
         <Tooltip title={mt('scan.prevPage')}>
           <span>
             <IconButton size="small" onClick={() => turn(-1)} disabled={!canPrev} aria-label={mt('scan.prevPage')} data-testid="scan-prev">
@@ -124,7 +160,7 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
             </IconButton>
           </span>
         </Tooltip>
-        <Typography variant="body2" sx={{ minWidth: 56, textAlign: 'center' }} data-testid="scan-page">
+        <Typography variant="body2" sx={{ minWidth: 48, textAlign: 'center', whiteSpace: 'nowrap' }} data-testid="scan-page">
           {position}
         </Typography>
         <Tooltip title={mt('scan.nextPage')}>
@@ -134,8 +170,26 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
             </IconButton>
           </span>
         </Tooltip>
+        {onRegion ? (
+          <>
+            <Tooltip title={mt('scan.draw')}>
+              <span>
+                <IconButton size="small" color={drawing ? 'primary' : 'default'} aria-pressed={drawing} disabled={!drawing && !onThisPage} onClick={() => onDrawing(!drawing)} aria-label={mt('scan.draw')} data-testid="scan-draw" sx={drawing ? { bgcolor: 'action.selected' } : undefined}>
+                  <DrawIcon fontSize="small" />
+                </IconButton>
+              </span>
+            </Tooltip>
+            <Tooltip title={mt('scan.clearRegion')}>
+              <span>
+                <IconButton size="small" disabled={!region} onClick={() => onRegion(null)} aria-label={mt('scan.clearRegion')} data-testid="scan-clear-region">
+                  <ClearIcon fontSize="small" />
+                </IconButton>
+              </span>
+            </Tooltip>
+          </>
+        ) : null}
         <Box sx={{ flex: 1 }} />
-        <Typography variant="caption" color="text.secondary" sx={{ mr: 0.5 }}>
+        <Typography variant="caption" color="text.secondary" sx={{ mr: 0.25 }} data-testid="scan-zoom">
           {Math.round(factor * 100)}%
         </Typography>
         <Tooltip title={mt('scan.zoomOut')}>
@@ -149,23 +203,31 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
           </IconButton>
         </Tooltip>
         <Tooltip title={mt('scan.fit')}>
-          <IconButton size="small" onClick={() => setZoom(2)} aria-label={mt('scan.fit')}>
+          <IconButton size="small" onClick={() => setZoom(FIT)} aria-label={mt('scan.fit')}>
             <FitIcon fontSize="small" />
           </IconButton>
         </Tooltip>
         <Tooltip title={mt('scan.rotate')}>
-          <IconButton size="small" onClick={() => setRotation((r) => (r + 90) % 360)} aria-label={mt('scan.rotate')}>
+          <IconButton size="small" onClick={() => setDegrees((d) => d + 90)} aria-label={mt('scan.rotate')} data-testid="scan-rotate">
             <RotateIcon fontSize="small" />
           </IconButton>
         </Tooltip>
       </Stack>
+      {drawing ? (
+        <Typography variant="caption" sx={{ px: 2, py: 0.5, bgcolor: '#e3f2fd', color: 'text.secondary' }} data-testid="scan-drawing-hint">
+          {mt('scan.drawing')}
+        </Typography>
+      ) : null}
       <Box
         ref={boxRef}
         tabIndex={0}
         data-nav-skip
+        data-testid="scan-scroll"
         onKeyDown={onKeyDown}
         aria-label={mt('scan.title')}
         onMouseDown={(e) => {
+          // Drawing keeps the focus where it was (the form), so typing goes on after the drag.
+          if (drawing) return e.preventDefault();
           const el = boxRef.current;
           if (!el) return;
           drag.current = { x: e.clientX, y: e.clientY, left: el.scrollLeft, top: el.scrollTop };
@@ -178,41 +240,49 @@ export function ScanViewer({ attachment, attachmentId, page, position, canPrev, 
         }}
         onMouseUp={() => (drag.current = null)}
         onMouseLeave={() => (drag.current = null)}
-        sx={{ flex: 1, minHeight: 0, overflow: 'auto', bgcolor: '#e9eaec', p: 1, cursor: 'grab', outline: 'none', '&:focus-visible': { boxShadow: 'inset 0 0 0 2px #90a4ae' } }}
+        sx={{ flex: 1, minHeight: 0, overflow: 'auto', bgcolor: '#e9eaec', p: 1, cursor: drawing ? 'crosshair' : 'grab', outline: 'none', '&:focus-visible': { boxShadow: 'inset 0 0 0 2px #90a4ae' } }}
       >
-        {isPdf ? (
-          <Alert severity="info">{mt('scan.pdf')}</Alert>
-        ) : shownError ? (
-          <ApiErrorAlert error={shownError} />
-        ) : image ? (
-          <Box sx={{ position: 'relative', width: sideways ? drawnHeight : drawnWidth, height: sideways ? drawnWidth : drawnHeight, mx: 'auto' }}>
-            <img
-              src={image.url}
-              alt={position}
-              draggable={false}
-              data-testid="scan-image"
-              style={{
-                position: 'absolute',
-                left: '50%',
-                top: '50%',
-                width: drawnWidth,
-                height: drawnHeight,
-                transform: `translate(-50%, -50%) rotate(${rotation}deg)`,
-                boxShadow: '0 1px 4px rgba(0,0,0,0.25)',
-                background: '#fff',
-                opacity: image.key === key ? 1 : 0.6,
-              }}
-            />
-          </Box>
+        {shownError ?? (image ? (
+          <ScanPage
+            url={image.url}
+            alt={position}
+            width={drawnWidth}
+            height={drawnHeight}
+            rotation={rotation}
+            stale={image.key !== key}
+            region={onThisPage ? region : null}
+            flashKey={flashKey}
+            drawing={drawing && Boolean(onRegion) && onThisPage}
+            regionLabel={mt('scan.region')}
+            onDrawn={drawn}
+          />
         ) : (
           <Stack sx={{ alignItems: 'center', pt: 6 }} spacing={1}>
             <CircularProgress size={24} />
             <Typography variant="caption" color="text.secondary">
-              {mt('scan.loading')}
+              {isPdf ? mt('scan.pdfLoading') : mt('scan.loading')}
             </Typography>
           </Stack>
-        )}
+        ))}
       </Box>
     </Box>
+  );
+}
+
+function ProblemAlert({ problem, name, pick }: { problem: PageProblem; name: string; pick: ReturnType<typeof useLang>['pick'] }) {
+  const mt = useMartyrsT();
+  if (problem.kind === 'api') return <ApiErrorAlert error={problem.error} />;
+  const text =
+    problem.kind === 'password'
+      ? mt('scan.pdfPassword', { name })
+      : problem.kind === 'page'
+        ? mt('scan.pdfPage', { name, page: problem.page })
+        : problem.kind === 'read'
+          ? `${mt('scan.pdfRead', { name })}${pick(problem.error.message)}`
+          : mt('scan.pdfDamaged', { name });
+  return (
+    <Alert severity="error" role="alert" data-testid="scan-problem" data-problem={problem.kind} sx={{ whiteSpace: 'pre-wrap' }}>
+      {text}
+    </Alert>
   );
 }
