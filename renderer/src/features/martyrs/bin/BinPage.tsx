@@ -33,7 +33,7 @@ export function BinPage() {
   const list = useKeysetList<MartyrRow>(`bin:${query}`, fetchPage);
   const listRef = useRef<HTMLDivElement | null>(null);
   const open = (row: MartyrRow) => navigate(`/martyrs/${row.id}`);
-  const { selected, setSelected } = useListKeys(list, listRef, open);
+  const { selected, setSelected, reveal } = useListKeys(list, listRef, open);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -68,6 +68,7 @@ export function BinPage() {
       <RollTable
         list={list}
         selectedIndex={selected}
+        revealKey={reveal}
         onSelect={setSelected}
         onOpen={open}
         testId="bin-list"
