@@ -41,15 +41,16 @@ interface View {
   offset: number;
   /** The scroller's scrollTop the rows are placed against. */
   scrollTop: number;
-  /** Height shown under the header. */
-  viewport: number;
+  /** Height shown under the header; null until measured (nothing is clamped to a guess). */
+  viewport: number | null;
 }
 
 export function VirtualRows({ rowCount, renderRow, selectedIndex, revealKey, onRange, header, initialOffset, onOffset, testId, label, containerRef, version, minWidth = 900, onKeyDown }: Props) {
   const scroller = useRef<HTMLDivElement | null>(null);
   const headerHeight = header ? ROW_HEIGHT : 0;
-  const [view, setView] = useState<View>({ offset: initialOffset ?? 0, scrollTop: 0, viewport: 600 });
-  const space = scrollSpace(rowCount, ROW_HEIGHT, view.viewport);
+  const [view, setView] = useState<View>({ offset: initialOffset ?? 0, scrollTop: 0, viewport: null });
+  const measured = view.viewport !== null;
+  const space = scrollSpace(rowCount, ROW_HEIGHT, view.viewport ?? 600);
   // The latest values for the native listeners and for effects that must not re-run on them.
   const latest = useRef({ space, view, onOffset });
   latest.current = { space, view, onOffset };
@@ -96,12 +97,12 @@ export function VirtualRows({ rowCount, renderRow, selectedIndex, revealKey, onR
   // When the scroll space changes (more rows known, the total arrived, a resize), the same rows stay on screen.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
+    if (!el || !measured) return;
     const { view: v } = latest.current;
     if (Math.abs(el.scrollTop - scrollTopFor(space, v.offset)) >= 1 || v.offset > maxOffset(space)) show(v.offset, space);
     // show() is a fresh closure each render; the space's dimensions are what matter
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [space.content, space.height, space.viewport]);
+  }, [space.content, space.height, space.viewport, measured]);
 
   const { first, last, visible } = rowsInView(space, view.offset, ROW_HEIGHT, rowCount, OVERSCAN);
   const [from, to] = visible;
@@ -111,11 +112,11 @@ export function VirtualRows({ rowCount, renderRow, selectedIndex, revealKey, onR
 
   // Keep the selected row on screen.
   useEffect(() => {
-    if (selectedIndex < 0) return;
+    if (selectedIndex < 0 || !measured) return;
     const { space: s, view: v } = latest.current;
     const offset = offsetToShow(s, v.offset, selectedIndex, ROW_HEIGHT);
     if (offset !== v.offset) show(offset);
-  }, [selectedIndex, revealKey]); // only when the selection moves
+  }, [selectedIndex, revealKey, measured]); // only when the selection moves (or once measured)
 
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
