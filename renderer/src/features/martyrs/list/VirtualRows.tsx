@@ -5,7 +5,8 @@
  *
  * Past MAX_SCROLL_HEIGHT of rows the scroll space is scaled (scrollSpace.ts): dragging the
  * scrollbar goes to the proportional place among all the rows, the wheel moves the rows one to one
- * (handled here, since a native wheel step would move them as many times farther as the scale).
+ * (handled here, since a native wheel step would move them as many times farther as the scale;
+ * so is Space).
  * The rows are placed from the offset they show, not from the scroll position.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
@@ -140,7 +141,13 @@ export function VirtualRows({ rowCount, renderRow, selectedIndex, revealKey, onR
       tabIndex={0}
       data-testid={testId}
       data-scaled={isScaled(space) ? 'true' : undefined}
-      onKeyDown={onKeyDown}
+      onKeyDown={(event) => {
+        onKeyDown?.(event);
+        // Space pages natively, which in a scaled space would jump as many times farther.
+        if (event.defaultPrevented || event.key !== ' ' || event.target !== event.currentTarget || !isScaled(space)) return;
+        event.preventDefault();
+        show(view.offset + (event.shiftKey ? -1 : 1) * space.viewport);
+      }}
       onScroll={(e) => {
         const top = e.currentTarget.scrollTop;
         if (ownScroll.current !== null && Math.abs(top - ownScroll.current) < 1) {
