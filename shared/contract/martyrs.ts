@@ -303,6 +303,23 @@ export const martyrMethods = {
     input: martyrSearchSchema,
     output: z.object({ rows: z.array(martyrRowSchema), count: z.number().int(), countCapped: z.boolean(), nextCursor: z.string().nullable() }),
   }),
+  'martyrs.seek': method({
+    summary: 'Where a position of the list is (its search, filters and order): the cursor from which martyrs.search reads that row on, and how many rows the list holds. Lets the list jump far without fetching the pages between.',
+    access: 'signedIn',
+    input: martyrSearchSchema.omit({ limit: true, after: true }).extend({
+      /** 0 is the first row; past the end means the last one. With a text search, at most COUNT_CAP − 1. */
+      position: z.number().int().min(0).max(100_000_000),
+    }),
+    output: z.object({
+      /** The cursor for martyrs.search's `after`; null: from the first row. */
+      after: z.string().nullable(),
+      /** The position found (the one asked for, or the last row's). */
+      position: z.number().int(),
+      /** Rows in the list: exact without a text search; with one, capped at COUNT_CAP like the count. */
+      total: z.number().int(),
+      totalCapped: z.boolean(),
+    }),
+  }),
   'martyrs.reviewQueue': method({
     summary: 'Submitted records waiting for review, oldest first.',
     access: reviewers,

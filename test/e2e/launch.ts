@@ -97,10 +97,11 @@ function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-export async function launchApp(options: { locale?: string } = {}): Promise<LaunchedApp> {
+/** `dataDir`: a data folder made beforehand (it is removed on close like a fresh one). */
+export async function launchApp(options: { locale?: string; dataDir?: string } = {}): Promise<LaunchedApp> {
   const kind = launchKind();
   if (!kind) throw new Error('Neither Electron nor Chromium is available');
-  const dataDir = mkdtempSync(join(tmpdir(), 'guangrong-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guangrong-e2e-'));
   const shots = join(root, 'test-results', 'e2e');
   mkdirSync(shots, { recursive: true });
   const foreignRequests: string[] = [];

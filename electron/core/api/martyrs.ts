@@ -12,6 +12,7 @@ import { prepareMartyr, searchText } from '../martyrs/fields';
 import { diffRecords, fieldsOf } from '../martyrs/record';
 import { decodeCursor, encodeCursor, queryFromSearch } from '../martyrs/search';
 import { readExport } from '../martyrs/exportJob';
+import { seekMartyrs } from '../martyrs/seek';
 import { findDuplicates } from '../martyrs/duplicates';
 import { COUNT_CAP, martyrFieldsSchema, type Martyr, type MartyrStatus } from '../../../shared/contract';
 
@@ -174,6 +175,8 @@ export const martyrHandlers = defineHandlers({
     const page = listMartyrs(ctx.db, queryFromSearch(input, input.limit, decodeCursor(input.after)), COUNT_CAP);
     return { rows: page.rows, count: page.count, countCapped: page.countCapped, nextCursor: encodeCursor(page.nextCursor) };
   },
+
+  'martyrs.seek': (input, ctx) => seekMartyrs(ctx.db, input, COUNT_CAP),
 
   'martyrs.export': (input, ctx) => {
     const user = ctx.requireUser();

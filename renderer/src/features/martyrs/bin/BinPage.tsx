@@ -30,10 +30,11 @@ export function BinPage() {
   }, [typed]);
   const input = useMemo(() => ({ query, deleted: true }), [query]);
   const fetchPage = useCallback((after: string | undefined) => client.call('martyrs.search', { ...input, limit: PAGE_SIZE, after }), [client, input]);
-  const list = useKeysetList<MartyrRow>(`bin:${query}`, fetchPage);
+  const seek = useCallback((position: number) => client.call('martyrs.seek', { ...input, position }), [client, input]);
+  const list = useKeysetList<MartyrRow>(`bin:${query}`, fetchPage, { seek, cappedTotal: query !== '' });
   const listRef = useRef<HTMLDivElement | null>(null);
   const open = (row: MartyrRow) => navigate(`/martyrs/${row.id}`);
-  const { selected, setSelected } = useListKeys(list, listRef, open);
+  const { selected, setSelected, reveal } = useListKeys(list, listRef, open);
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -68,6 +69,7 @@ export function BinPage() {
       <RollTable
         list={list}
         selectedIndex={selected}
+        revealKey={reveal}
         onSelect={setSelected}
         onOpen={open}
         testId="bin-list"

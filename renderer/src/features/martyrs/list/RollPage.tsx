@@ -22,6 +22,7 @@ import { ExportButton } from './ExportButton';
 import { PAGE_SIZE } from './keysetPages';
 import { hasFilters, noFilters, remember, remembered, searchInput, sourceFromHash, storedSort, type RollSearch } from './rollSearch';
 import { useKeysetList } from './useKeysetList';
+import { ROW_HEIGHT } from './VirtualRows';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -49,15 +50,16 @@ export function RollPage() {
   const input = useMemo(() => searchInput(search), [search]);
   const key = JSON.stringify(input);
   const fetchPage = useCallback((after: string | undefined) => client.call('martyrs.search', { ...input, limit: PAGE_SIZE, after }), [client, input]);
-  const list = useKeysetList<MartyrRow>(key, fetchPage, true, () => (initial.memory?.key === key ? initial.memory.pages : null));
+  const seek = useCallback((position: number) => client.call('martyrs.seek', { ...input, position }), [client, input]);
+  const list = useKeysetList<MartyrRow>(key, fetchPage, { initial: () => (initial.memory?.key === key ? initial.memory.pages : null), seek, cappedTotal: input.query !== '' });
 
   const [selected, setSelected] = useState(initial.memory?.key === key ? initial.memory.selectedIndex : 0);
-  const scrollTop = useRef(initial.memory?.key === key ? initial.memory.scrollTop : 0);
+  const offset = useRef(initial.memory?.key === key ? initial.memory.offset : 0);
   const [shownKey, setShownKey] = useState(key);
   if (shownKey !== key) {
     setShownKey(key);
     setSelected(0);
-    scrollTop.current = 0;
+    offset.current = 0;
   }
 
   // Back from a record: what is in memory is fetched again (a status may have changed).
@@ -80,26 +82,28 @@ export function RollPage() {
 
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
-  const known = list.pages.knownRows;
+  const rowCount = list.pages.rowCount;
 
   const open = (row: MartyrRow, index: number) => {
-    remember('roll', { userId: user.id, search, key, pages: list.pages, scrollTop: scrollTop.current, selectedIndex: index });
+    remember('roll', { userId: user.id, search, key, pages: list.pages, offset: offset.current, selectedIndex: index });
     navigate(`/martyrs/${row.id}`);
   };
   const openNew = () => {
-    remember('roll', { userId: user.id, search, key, pages: list.pages, scrollTop: scrollTop.current, selectedIndex: selected });
+    remember('roll', { userId: user.id, search, key, pages: list.pages, offset: offset.current, selectedIndex: selected });
     navigate('/martyrs/new');
   };
 
+  const [reveal, setReveal] = useState(0);
   const move = (delta: number) => {
-    if (known === 0) return;
-    const next = Math.max(0, Math.min(known - 1, selected + delta));
+    if (rowCount === 0) return;
+    const next = Math.max(0, Math.min(rowCount - 1, selected + delta));
     setSelected(next);
+    setReveal((r) => r + 1);
     list.ensure(next, next + 1);
   };
 
   const listKeys = (event: KeyboardEvent | React.KeyboardEvent) => {
-    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 400) / 36) - 2);
+    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
     switch (event.key) {
       case 'ArrowDown':
         move(1);
@@ -151,7 +155,7 @@ export function RollPage() {
     if ((inSearch || inList) && !event.altKey && !event.ctrlKey && !event.metaKey) listKeys(event);
     if (inList && (event.key === 'Home' || event.key === 'End')) {
       event.preventDefault();
-      move(event.key === 'Home' ? -known : known);
+      move(event.key === 'Home' ? -rowCount : rowCount);
     }
   });
 
@@ -210,14 +214,15 @@ export function RollPage() {
       <RollTable
         list={list}
         selectedIndex={selected}
+        revealKey={reveal}
         onSelect={setSelected}
         onOpen={open}
         testId="martyr-list"
         label={mt('title')}
         emptyText={search.query.trim() !== '' || filtered ? mt('list.empty') : mt('list.emptyRoll')}
-        initialScrollTop={scrollTop.current}
-        onScrollTop={(top) => {
-          scrollTop.current = top;
+        initialOffset={offset.current}
+        onOffset={(top) => {
+          offset.current = top;
         }}
         containerRef={listRef}
       />

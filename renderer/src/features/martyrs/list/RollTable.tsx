@@ -18,6 +18,8 @@ const cell = { px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 
 interface Props {
   list: KeysetList<MartyrRow>;
   selectedIndex: number;
+  /** Bumped when a key moves the selection (VirtualRows brings it into view). */
+  revealKey?: number;
   onSelect: (index: number) => void;
   onOpen: (row: MartyrRow, index: number) => void;
   testId: string;
@@ -25,18 +27,17 @@ interface Props {
   emptyText: string;
   /** Replaces the status column (e.g. a restore button in the recycle bin). */
   trailing?: (row: MartyrRow) => ReactNode;
-  initialScrollTop?: number;
-  onScrollTop?: (top: number) => void;
+  initialOffset?: number;
+  onOffset?: (offset: number) => void;
   containerRef?: React.Ref<HTMLDivElement>;
   onKeyDown?: (event: React.KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export function RollTable({ list, selectedIndex, onSelect, onOpen, testId, label, emptyText, trailing, initialScrollTop, onScrollTop, containerRef, onKeyDown }: Props) {
+export function RollTable({ list, selectedIndex, revealKey, onSelect, onOpen, testId, label, emptyText, trailing, initialOffset, onOffset, containerRef, onKeyDown }: Props) {
   const mt = useMartyrsT();
   const labels = useMartyrLabels();
   const { pages } = list;
-  const known = pages.knownRows;
-  const rowCount = known + (pages.exhausted || !pages.started ? 0 : 1);
+  const rowCount = pages.rowCount;
 
   const header = (
     <Box
@@ -135,18 +136,19 @@ export function RollTable({ list, selectedIndex, onSelect, onOpen, testId, label
         rowCount={rowCount}
         renderRow={renderRow}
         selectedIndex={selectedIndex}
+        revealKey={revealKey}
         onRange={list.ensure}
         header={header}
         testId={testId}
         label={label}
         version={list.version}
         minWidth={MIN_WIDTH}
-        initialScrollTop={initialScrollTop}
-        onScrollTop={onScrollTop}
+        initialOffset={initialOffset}
+        onOffset={onOffset}
         containerRef={containerRef}
         onKeyDown={onKeyDown}
       />
-      {pages.started && known === 0 ? (
+      {pages.started && rowCount === 0 ? (
         <Typography color="text.secondary" sx={{ position: 'absolute', top: 56, left: 0, right: 0, textAlign: 'center', pointerEvents: 'none' }} data-testid={`${testId}-empty`}>
           {emptyText}
         </Typography>

@@ -83,7 +83,8 @@ export interface RollMemory {
   search: RollSearch;
   key: string;
   pages: KeysetPages<MartyrRow>;
-  scrollTop: number;
+  /** Where the list was scrolled: px from the first row (VirtualRows' offset). */
+  offset: number;
   selectedIndex: number;
 }
 

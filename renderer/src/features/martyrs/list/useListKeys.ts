@@ -10,11 +10,13 @@ import type { KeysetList } from './useKeysetList';
 
 export function useListKeys(list: KeysetList<MartyrRow>, listRef: RefObject<HTMLDivElement | null>, onOpen: (row: MartyrRow, index: number) => void) {
   const [selected, setSelected] = useState(0);
-  const known = list.pages.knownRows;
+  const [reveal, setReveal] = useState(0);
+  const known = list.pages.rowCount;
   const move = (to: number) => {
     if (known === 0) return;
     const next = Math.max(0, Math.min(known - 1, to));
     setSelected(next);
+    setReveal((r) => r + 1);
     list.ensure(next, next + 1);
   };
   useShortcuts((event) => {
@@ -51,5 +53,5 @@ export function useListKeys(list: KeysetList<MartyrRow>, listRef: RefObject<HTML
     }
     event.preventDefault();
   });
-  return { selected, setSelected };
+  return { selected, setSelected, reveal };
 }

@@ -26,7 +26,7 @@ export function ReviewQueuePage() {
   const list = useKeysetList<MartyrRow>('queue', fetchPage);
   const listRef = useRef<HTMLDivElement | null>(null);
   const open = (row: MartyrRow) => navigate(`/martyrs/review/${row.id}`);
-  const { selected, setSelected } = useListKeys(list, listRef, open);
+  const { selected, setSelected, reveal } = useListKeys(list, listRef, open);
   const user = useUser();
   const [flash] = useState(() => peekFlash(user.id));
   useEffect(() => clearFlash(), []);
@@ -58,6 +58,7 @@ export function ReviewQueuePage() {
       <RollTable
         list={list}
         selectedIndex={selected}
+        revealKey={reveal}
         onSelect={setSelected}
         onOpen={open}
         testId="review-list"
