@@ -76,13 +76,15 @@ function toRow(r: ListRow): MartyrRow {
   };
 }
 
-function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown> } {
+type Filters = Pick<MartyrQuery, 'deleted' | 'status' | 'period' | 'sourceId' | 'divisionPrefix' | 'deathFrom' | 'deathTo' | 'nameContains'>;
+
+/**
+ * The list's filters as SQL over `martyrs m` (and `persons p` for the division and the name);
+ * shared with the seek (martyrSeek.ts), so a position and a page always mean the same rows.
+ */
+export function filterSql(q: Filters): { parts: string[]; params: Record<string, unknown>; needsPerson: boolean } {
   const parts = [q.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
-  if (q.match !== null) {
-    parts.push('m.search_label IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match)');
-    params.match = q.match;
-  }
   const add = (condition: string, key: string, value: unknown) => {
     if (value === undefined || value === null || value === '') return;
     parts.push(condition);
@@ -95,6 +97,15 @@ function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown>
   add('m.death_latest >= @deathFrom', 'deathFrom', q.deathFrom);
   add('m.death_earliest <= @deathTo', 'deathTo', q.deathTo);
   add("p.name LIKE @nameContains ESCAPE '\\'", 'nameContains', q.nameContains ? `%${q.nameContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined);
+  return { parts, params, needsPerson: params.division !== undefined || params.nameContains !== undefined };
+}
+
+function whereOf(q: MartyrQuery): { sql: string; params: Record<string, unknown> } {
+  const { parts, params } = filterSql(q);
+  if (q.match !== null) {
+    parts.push('m.search_label IN (SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH @match)');
+    params.match = q.match;
+  }
   return { sql: parts.join(' AND '), params };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { MartyrQuery } from './martyrSearch';
+import { filterSql, type MartyrQuery } from './martyrSearch';
 
 /**
  * Positions in the roll's orders, for a selection without a text search (filters only): how many
@@ -8,8 +8,8 @@ import type { MartyrQuery } from './martyrSearch';
  * whichever end of the order is nearer (with filters, see walkIndex). Never OFFSET for a page of
  * rows: a page is then read with `listMartyrs` after the keyset found here.
  *
- * The filters mirror `whereOf` in martyrSearch.ts (a text search is not handled here: see
- * martyrs/seek.ts); test/integration/martyrs/seek.test.ts holds the two to the same rows.
+ * The filters are the list's own (`filterSql` in martyrSearch.ts; a text search is not handled
+ * here: see martyrs/seek.ts); test/integration/martyrs/seek.test.ts checks positions against pages.
  */
 export type SeekQuery = Omit<MartyrQuery, 'match' | 'nameContains' | 'limit' | 'after'>;
 
@@ -31,20 +31,8 @@ const orders: Record<SeekQuery['sort'], Order> = {
 };
 
 function filtersOf(q: SeekQuery): { sql: string; params: Record<string, unknown>; filtered: boolean; person: boolean } {
-  const parts = [q.deleted ? 'm.deleted_at IS NOT NULL' : 'm.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  const add = (condition: string, key: string, value: unknown) => {
-    if (value === undefined || value === null || value === '') return;
-    parts.push(condition);
-    params[key] = value;
-  };
-  add('m.status = @status', 'status', q.status);
-  add('m.period = @period', 'period', q.period);
-  add('m.source_id = @sourceId', 'sourceId', q.sourceId);
-  add('(p.native_place_code LIKE @division OR m.death_place_code LIKE @division)', 'division', q.divisionPrefix ? `${q.divisionPrefix}%` : undefined);
-  add('m.death_latest >= @deathFrom', 'deathFrom', q.deathFrom);
-  add('m.death_earliest <= @deathTo', 'deathTo', q.deathTo);
-  return { sql: parts.join(' AND '), params, filtered: parts.length > 1, person: params.division !== undefined };
+  const { parts, params, needsPerson } = filterSql(q);
+  return { sql: parts.join(' AND '), params, filtered: parts.length > 1, person: needsPerson };
 }
 
 function fromOf(f: ReturnType<typeof filtersOf>, index: string | null): string {
