@@ -33,6 +33,8 @@ import { userHandlers } from './api/users';
 import { martyrHandlers } from './api/martyrs';
 import { sourceHandlers } from './api/sources';
 import { martyrImportHandlers } from './api/martyrImport';
+import { peopleHandlers } from './api/people';
+import { plaqueHandlers } from './api/plaques';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -50,6 +52,8 @@ const handlers: Handlers = {
   ...martyrHandlers,
   ...martyrImportHandlers,
   ...attachmentHandlers,
+  ...peopleHandlers,
+  ...plaqueHandlers,
 };
 
 export interface CoreOptions {

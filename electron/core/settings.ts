@@ -1,11 +1,14 @@
 import type { Db } from './db/connection';
 import { readSettings, writeSetting } from './db/settings';
+import { DEFAULT_PLAQUE_NUMBER_PATTERN } from '../../shared/rules/plaque';
 import { settingsSchema, type Settings } from '../../shared/contract';
 
 export const defaultSettings: Settings = {
   idleLockMinutes: 15,
   officeName: '',
   homeDivisionCode: null,
+  plaqueNumberPattern: DEFAULT_PLAQUE_NUMBER_PATTERN,
+  plaqueNumberPatterns: {},
 };
 
 /** The office settings, read once and kept in memory; written through the caller's transaction. */

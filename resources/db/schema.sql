@@ -1,4 +1,4 @@
--- Guangrong database schema, version 9.
+-- Guangrong database schema, version 10.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -49,6 +49,28 @@ CREATE TABLE divisions (
         initials TEXT NOT NULL,
         source TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE household_members (
+        id INTEGER PRIMARY KEY,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        person_id INTEGER NOT NULL UNIQUE REFERENCES persons(id),
+        relation_to_head TEXT NOT NULL CHECK (relation_to_head IN ('head', 'spouse', 'parent', 'child', 'sibling', 'guardian', 'other'))
+      ) STRICT;
+
+CREATE TABLE households (
+        id INTEGER PRIMARY KEY,
+        registration_no TEXT NOT NULL DEFAULT '',
+        head_person_id INTEGER NOT NULL REFERENCES persons(id),
+        address_text TEXT NOT NULL DEFAULT '',
+        division_code TEXT NOT NULL REFERENCES divisions(code),
+        phone TEXT NOT NULL DEFAULT '',
+        remarks TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id)
+      ) STRICT;
 
 CREATE TABLE import_mappings (
         id INTEGER PRIMARY KEY,
@@ -167,6 +189,56 @@ CREATE TABLE persons (
         native_place_code TEXT REFERENCES divisions(code),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
+      , phone TEXT NOT NULL DEFAULT '', address_text TEXT NOT NULL DEFAULT '', address_code TEXT REFERENCES divisions(code), deceased INTEGER NOT NULL DEFAULT 0 CHECK (deceased IN (0, 1)), death_date TEXT NOT NULL DEFAULT '', birth_date TEXT NOT NULL DEFAULT '', remarks TEXT NOT NULL DEFAULT '') STRICT;
+
+CREATE TABLE plaque_events (
+        id INTEGER PRIMARY KEY,
+        plaque_id INTEGER NOT NULL REFERENCES plaques(id),
+        action TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        date TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        document_no TEXT NOT NULL DEFAULT '',
+        attachment_id INTEGER REFERENCES attachments(id),
+        job_id INTEGER,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id)
+      ) STRICT;
+
+CREATE TABLE plaque_qualifications (
+        id INTEGER PRIMARY KEY,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        person_id INTEGER NOT NULL REFERENCES persons(id),
+        category TEXT NOT NULL CHECK (category IN ('martyr_family', 'duty_death_family', 'illness_death_family', 'active_service', 'veteran')),
+        basis TEXT NOT NULL CHECK (basis IN ('certificate', 'application')),
+        certificate_no TEXT NOT NULL DEFAULT '',
+        application_date TEXT NOT NULL DEFAULT '',
+        application_note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        UNIQUE (household_id, person_id, category),
+        CHECK (basis = 'certificate' OR application_date <> '')
+      ) STRICT;
+
+CREATE TABLE plaques (
+        id INTEGER PRIMARY KEY,
+        household_id INTEGER NOT NULL REFERENCES households(id),
+        qualification_id INTEGER NOT NULL REFERENCES plaque_qualifications(id),
+        number TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('made', 'issued', 'hung', 'taken_back', 'cancelled', 'superseded')),
+        issued_date TEXT,
+        hung_date TEXT,
+        hung_place TEXT NOT NULL DEFAULT '',
+        signature_attachment_id INTEGER REFERENCES attachments(id),
+        replaces_id INTEGER REFERENCES plaques(id),
+        last_reason TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        made_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id)
       ) STRICT;
 
 CREATE TABLE settings (
@@ -215,6 +287,10 @@ CREATE INDEX divisions_parent ON divisions (parent_code, code);
 
 CREATE INDEX divisions_pinyin ON divisions (pinyin);
 
+CREATE INDEX household_members_household ON household_members (household_id, id);
+
+CREATE INDEX households_division ON households (division_code, id);
+
 CREATE INDEX jobs_status ON jobs (status, id);
 
 CREATE INDEX martyr_history_martyr ON martyr_history (martyr_id, id);
@@ -247,7 +323,17 @@ CREATE INDEX person_relations_related ON person_relations (related_person_id);
 
 CREATE INDEX persons_id_number ON persons (id_number) WHERE id_number IS NOT NULL;
 
+CREATE INDEX persons_name ON persons (name);
+
 CREATE INDEX persons_native_place ON persons (native_place_code) WHERE native_place_code IS NOT NULL;
+
+CREATE INDEX plaque_events_plaque ON plaque_events (plaque_id, id);
+
+CREATE INDEX plaques_household ON plaques (household_id, id);
+
+CREATE UNIQUE INDEX plaques_one_per_household ON plaques (household_id) WHERE status IN ('made', 'issued', 'hung', 'taken_back');
+
+CREATE INDEX plaques_status ON plaques (status);
 
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

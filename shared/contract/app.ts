@@ -9,6 +9,10 @@ export const settingsSchema = z.object({
   officeName: z.string().max(100),
   /** The county the office serves: its villages are loaded, its pickers start there. */
   homeDivisionCode: z.string().regex(/^\d{12}$/).nullable(),
+  /** Plaque numbers (光荣牌编号): {county} (6 digits), {year}, {seq:N}; see shared/rules/plaque. */
+  plaqueNumberPattern: z.string().min(1).max(60),
+  /** A county's own pattern, by its 6-digit code, where it differs from plaqueNumberPattern. */
+  plaqueNumberPatterns: z.record(z.string().regex(/^\d{6}$/), z.string().min(1).max(60)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

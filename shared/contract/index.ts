@@ -15,6 +15,8 @@ import { jobMethods } from './jobs';
 import { martyrMethods } from './martyrs';
 import { martyrImportMethods } from './martyrImport';
 import { userMethods } from './users';
+import { peopleMethods } from './people';
+import { plaqueMethods } from './plaques';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -27,6 +29,8 @@ export const methods = {
   ...martyrMethods,
   ...martyrImportMethods,
   ...attachmentMethods,
+  ...peopleMethods,
+  ...plaqueMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -3,6 +3,7 @@ import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
 import { storeAttachmentsJob } from '../attachments/store';
 import { importMartyrsJob } from '../martyrs/importJob';
 import { exportMartyrsJob } from '../martyrs/exportJob';
+import { plaqueBatchJob } from '../plaques/batchJob';
 
 /**
  * Every kind of job, by name. Only the worker thread imports the implementations; the runner
@@ -14,6 +15,7 @@ export const jobKinds = {
   'attachments.store': storeAttachmentsJob as JobKind,
   'martyrs.import': importMartyrsJob as JobKind,
   'martyrs.export': exportMartyrsJob as JobKind,
+  'plaques.batch': plaqueBatchJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;
