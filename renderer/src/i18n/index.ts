@@ -11,6 +11,8 @@ import { zh } from './zh';
 import { en } from './en';
 import { martyrsZh } from './martyrs.zh';
 import { martyrsEn } from './martyrs.en';
+import { plaquesZh } from './plaques.zh';
+import { plaquesEn } from './plaques.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -32,7 +34,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh } }, en: { translation: { ...en, martyrs: martyrsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
