@@ -1,7 +1,7 @@
 /** Typed texts of the plaques and people screens (`i18n/plaques.zh.ts`, merged under `plaquesUi.`). */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { plaquesZh } from '../../i18n/plaques.zh';
+import type { plaquesZh } from '../../i18n/plaques.zh';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
