@@ -8,16 +8,16 @@ import { DateInput } from '../../components/DateInput';
 import { uploadScan } from '../martyrs/record/scan/uploadScan';
 import type { ApiError } from '../../../../shared/contract';
 import { usePlaquesT } from './i18n';
+import { localToday } from './dates';
 
 export type PlaqueStep = 'issue' | 'hang' | 'reissue' | 'replace' | 'takeBack' | 'cancel' | 'restore';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** One lifecycle step of a plaque: the fields it needs, then the call. Ctrl+Enter saves. */
 export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque; step: PlaqueStep; onClose: () => void; onDone: () => void }) {
   const pt = usePlaquesT();
   const client = useClient();
-  const [date, setDate] = useState<string | undefined>(today());
+  const [date, setDate] = useState<string | undefined>(localToday());
   const [place, setPlace] = useState('大门上方');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState<string>(step === 'replace' ? 'moved' : 'criminal_sentence');
@@ -78,7 +78,7 @@ export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque
                 {step === 'hang' ? pt('form.signature') : pt('form.documentNo')}
                 <input hidden type="file" accept="image/*,application/pdf" data-testid="plaque-step-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
               </Button>
-              <Typography variant="body2" color="text.secondary">{file?.name ?? ''}</Typography>
+              <Typography variant="body2" color="text.secondary" data-testid="plaque-step-file-name">{file?.name ?? ''}</Typography>
             </Stack>
           )}
           <ApiErrorAlert error={error} />

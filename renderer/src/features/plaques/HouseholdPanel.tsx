@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import type { Household } from '../../../../shared/contract/plaques';
 import { plaqueActionSources, plaqueTransition } from '../../../../shared/rules/plaque';
@@ -8,18 +8,28 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { ApiError } from '../../../../shared/contract';
 import { ActionDialog, type PlaqueStep } from './ActionDialog';
 import { usePlaquesT } from './i18n';
+import { PlaqueHistory, useReasonWords } from './PlaqueHistory';
 
 const steps: PlaqueStep[] = ['issue', 'hang', 'reissue', 'replace', 'takeBack', 'cancel', 'restore'];
 
 /** A household: who qualifies it, its plaque with the steps it may take, and the plaque's history. */
-export function HouseholdPanel({ household, onChanged }: { household: Household; onChanged: () => void }) {
+export function HouseholdPanel({ household, onChanged, onClose }: { household: Household; onChanged: () => void; onClose: () => void }) {
   const pt = usePlaquesT();
+  const words = useReasonWords();
   const { pick } = useLang();
   const client = useClient();
   const [step, setStep] = useState<PlaqueStep | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const current = household.plaque ?? household.plaques.find((p) => p.status === 'cancelled') ?? null;
   const e = household.eligibility;
+
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape' && !document.querySelector('[role=dialog]')) onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
 
   const make = async () => {
     const r = await client.call('plaques.make', { householdId: household.id });
@@ -29,7 +39,10 @@ export function HouseholdPanel({ household, onChanged }: { household: Household;
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="household-panel">
-      <Typography variant="h6">{household.headName} · {household.divisionName}</Typography>
+      <Stack direction="row" sx={{ alignItems: 'flex-start' }}>
+        <Typography variant="h6" sx={{ flex: 1 }}>{household.headName} · {household.divisionName}</Typography>
+        <Button size="small" color="inherit" onClick={onClose} data-testid="household-close">{pt('household.close')}</Button>
+      </Stack>
       <Typography variant="body2" color="text.secondary">{pt('household.registrationNo')}: {household.registrationNo || '—'} · {household.addressText}</Typography>
       {household.masked && <Typography variant="caption" color="text.secondary">{pt('household.masked')}</Typography>}
       <Box sx={{ my: 1 }}>
@@ -55,7 +68,7 @@ export function HouseholdPanel({ household, onChanged }: { household: Household;
             <b data-testid="plaque-number">{current.number}</b> · <span data-testid="plaque-status">{pt(`statuses.${current.status}`)}</span> · {pt(`categories.${current.category}`)}
             {current.hungDate ? ` · ${current.hungDate} ${current.hungPlace}` : ''}{current.signatureAttachmentId ? ` · ${pt('signedYes')}` : ''}
           </Typography>
-          {current.lastReason && <Typography variant="body2" color="text.secondary">{current.lastReason}</Typography>}
+          {current.lastReason && (current.status === 'taken_back' || current.status === 'cancelled') && <Typography variant="body2" color="text.secondary">{words(current.lastReason)}</Typography>}
           <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
             {steps
               .filter((s) => plaqueActionSources(s).includes(current.status) && plaqueTransition(current.status, s, { qualifyingPersonDeceased: current.qualifyingPersonDeceased }).ok)
@@ -69,11 +82,7 @@ export function HouseholdPanel({ household, onChanged }: { household: Household;
       <ApiErrorAlert error={error} onClose={() => setError(null)} />
       <Divider sx={{ my: 1 }} />
       <Typography variant="subtitle2">{pt('household.history')}</Typography>
-      <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid="plaque-history">
-        {household.events.map((ev) => (
-          <li key={ev.id}><Typography variant="body2">{ev.date ?? ev.at.slice(0, 10)} {ev.plaqueNumber} {ev.action === 'make' ? pt('actions.make') : pt(`actions.${ev.action}`)} → {pt(`statuses.${ev.toStatus}`)} {ev.reason && ev.reason !== ev.action ? ev.reason : ''} {ev.documentNo} {ev.note} · {ev.username}</Typography></li>
-        ))}
-      </Box>
+      <PlaqueHistory events={household.events} />
       {step && current && <ActionDialog plaque={current} step={step} onClose={() => setStep(null)} onDone={() => { setStep(null); onChanged(); }} />}
     </Paper>
   );
