@@ -180,6 +180,60 @@ describe('0009 search-order', () => {
   });
 });
 
+describe('0010 households-plaques', () => {
+  function migrated10(): Database.Database {
+    const db = freshDb();
+    migrate(db, migrations, 10);
+    expect(currentVersion(db)).toBe(10);
+    return db;
+  }
+
+  it('creates the household, member, qualification, plaque and event tables with their indexes', () => {
+    const db = migrated10();
+    expect(objects(db)).toEqual(
+      expect.arrayContaining([
+        'table:households', 'table:household_members', 'table:plaque_qualifications', 'table:plaques', 'table:plaque_events',
+        'index:households_division', 'index:household_members_household', 'index:plaques_one_per_household', 'index:plaques_household', 'index:plaques_status', 'index:plaque_events_plaque', 'index:persons_name',
+      ]),
+    );
+    db.close();
+  });
+
+  it('the ledger page, a household’s plaques and history, the batch and the counts use their indexes', () => {
+    const db = migrated10();
+    // a keyset page of the ledger under a village: the division index, in its order (no sort)
+    const page = plan(db, `SELECT h.id FROM households h WHERE h.division_code >= ? AND h.division_code < ? AND (h.division_code, h.id) > (?, ?) ORDER BY h.division_code, h.id LIMIT 101`, '371621101001', '371621101002', '', 0);
+    expect(page).toMatch(/households_division/);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+    expect(plan(db, 'SELECT id FROM plaques WHERE household_id = ? ORDER BY id DESC', 1)).toMatch(/plaques_(household|one_per_household)/);
+    expect(plan(db, 'SELECT id FROM plaque_events WHERE plaque_id = ? ORDER BY id DESC', 1)).toMatch(/plaque_events_plaque/);
+    expect(plan(db, 'SELECT id FROM household_members WHERE household_id = ? ORDER BY id', 1)).toMatch(/household_members_household/);
+    expect(plan(db, `SELECT id FROM plaques WHERE status = ?`, 'made')).toMatch(/plaques_status/);
+    expect(plan(db, 'SELECT id FROM persons WHERE name = ?', '张光明')).toMatch(/persons_name/);
+    db.close();
+  });
+
+  it('refuses a second plaque in use for a household, and lets a cancelled or superseded one stand beside it', () => {
+    const db = migrated10();
+    const at = '2026-07-01T00:00:00.000Z';
+    db.prepare("INSERT INTO divisions (code, name, level, parent_code, pinyin, initials, source) VALUES ('371621101001', '幸福村', 5, NULL, '', '', 'test')").run();
+    db.prepare("INSERT INTO persons (id, name, created_at, updated_at) VALUES (1, '张光明', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO households (id, head_person_id, division_code, created_at, updated_at) VALUES (1, 1, '371621101001', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO plaque_qualifications (id, household_id, person_id, category, basis, certificate_no, created_at) VALUES (1, 1, 1, 'veteran', 'certificate', 'C1', ?)").run(at);
+    const plaque = db.prepare('INSERT INTO plaques (household_id, qualification_id, number, status, made_at, updated_at) VALUES (1, 1, ?, ?, ?, ?)');
+    plaque.run('N-1', 'hung', at, at);
+    for (const status of ['made', 'issued', 'hung', 'taken_back']) {
+      expect(() => plaque.run(`N-${status}`, status, at, at)).toThrow(/UNIQUE constraint failed: plaques.household_id/);
+    }
+    plaque.run('N-2', 'cancelled', at, at);
+    plaque.run('N-3', 'superseded', at, at);
+    expect(() => plaque.run('N-2', 'superseded', at, at)).toThrow(/UNIQUE constraint failed: plaques.number/);
+    // an application without its date is refused by the table too
+    expect(() => db.prepare("INSERT INTO plaque_qualifications (household_id, person_id, category, basis, created_at) VALUES (1, 1, 'active_service', 'application', ?)").run(at)).toThrow(/CHECK constraint failed/);
+    db.close();
+  });
+});
+
 describe('resources/db/schema.sql', () => {
   it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
     const db = freshDb();
