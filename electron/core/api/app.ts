@@ -3,6 +3,23 @@ import { defineHandlers } from '../context';
 import { currentVersion } from '../db/migrate';
 import { CoreError } from '../errors';
 import { divisionExists } from '../db/divisions';
+import { checkPlaqueNumberPattern } from '../../../shared/rules/plaque';
+import type { Settings } from '../../../shared/contract';
+
+/**
+ * Plaque number patterns are checked when saved, with the rule the numbering uses: a bad one stored
+ * would make every plaque.make fail, and would fail the settings' own parse on the next start.
+ */
+function checkPatterns(input: Partial<Settings>): void {
+  const patterns: [string, string][] = [];
+  if (input.plaqueNumberPattern !== undefined) patterns.push(['plaqueNumberPattern', input.plaqueNumberPattern]);
+  for (const [county, pattern] of Object.entries(input.plaqueNumberPatterns ?? {})) patterns.push([`plaqueNumberPatterns.${county}`, pattern]);
+  const bad = patterns.map(([path, pattern]) => ({ path, check: checkPlaqueNumberPattern(pattern) })).filter((p) => !p.check.ok);
+  if (bad.length === 0) return;
+  const first = bad[0]!.check;
+  if (first.ok) return;
+  throw new CoreError('VALIDATION', first.reason, bad.map((b) => ({ path: b.path, message: b.check.ok ? first.reason : b.check.reason })));
+}
 
 export const appHandlers = defineHandlers({
   'app.info': (_input, ctx) => ({
@@ -16,6 +33,7 @@ export const appHandlers = defineHandlers({
     if (input.homeDivisionCode && !divisionExists(ctx.db, input.homeDivisionCode)) {
       throw new CoreError('VALIDATION', { zh: '所选区划不存在。', en: 'The chosen division does not exist.' });
     }
+    checkPatterns(input);
     return ctx.write((audit) => {
       const before = ctx.settings.get();
       const after = ctx.settings.write(input);
