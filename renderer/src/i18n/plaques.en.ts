@@ -76,6 +76,16 @@ export const plaquesEn: Messages<typeof plaquesZh> = {
     more: '{{count}} more households not listed (included unless you untick single ones)',
     needDivision: 'Choose a township or village first',
   },
+  patterns: {
+    title: 'Plaque numbers',
+    lead: '{county} is the 6-digit county code, {year} the year the plaque is made, {seq:5} a 5-digit sequence; anything else is kept as written.',
+    default: 'The office’s pattern',
+    county: 'A county’s own pattern',
+    add: 'Add',
+    remove: 'Remove this county’s pattern',
+    example: 'Example: {{number}}',
+    saved: 'Number patterns saved.',
+  },
   people: {
     title: 'People',
     search: 'Name or ID number',

@@ -73,6 +73,16 @@ export const plaquesZh = {
     more: '另有 {{count}} 户未列出（不勾选单户时一并处理）',
     needDivision: '先选择乡镇或村',
   },
+  patterns: {
+    title: '光荣牌编号格式',
+    lead: '{county} 为县级区划代码（6位），{year} 为制作年份，{seq:5} 为5位顺序号；其余字符原样保留。',
+    default: '本单位编号格式',
+    county: '为某县另设格式',
+    add: '添加',
+    remove: '删除该县的格式',
+    example: '示例：{{number}}',
+    saved: '编号格式已保存。',
+  },
   people: {
     title: '人员',
     search: '姓名或身份证号码',

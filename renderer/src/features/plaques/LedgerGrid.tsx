@@ -46,19 +46,19 @@ export function LedgerGrid({ filter, version, selected, onSelect }: { filter: Le
 
   const columns = useMemo<GridColDef<LedgerRow>[]>(
     () => [
-      { field: 'headName', headerName: pt('cols.head'), width: 96 },
+      { field: 'headName', headerName: pt('cols.head'), width: 84 },
       { field: 'divisionName', headerName: pt('cols.village'), width: 130 },
-      { field: 'addressText', headerName: pt('cols.address'), flex: 1, minWidth: 140 },
-      { field: 'plaqueNumber', headerName: pt('cols.number'), width: 160, valueGetter: (_v, r) => r.plaqueNumber ?? '—' },
-      { field: 'category', headerName: pt('cols.category'), width: 120, valueGetter: (_v, r) => (r.category ? pt(`categories.${r.category}`) : '—') },
+      { field: 'addressText', headerName: pt('cols.address'), flex: 1, minWidth: 90 },
+      { field: 'plaqueNumber', headerName: pt('cols.number'), width: 150, valueGetter: (_v, r) => r.plaqueNumber ?? '—' },
+      { field: 'category', headerName: pt('cols.category'), width: 104, valueGetter: (_v, r) => (r.category ? pt(`categories.${r.category}`) : '—') },
       {
         field: 'status',
         headerName: pt('cols.status'),
-        width: 96,
+        width: 84,
         renderCell: ({ row }) => (row.status ? <Chip size="small" variant="outlined" color={row.status === 'hung' ? 'success' : row.status === 'taken_back' || row.status === 'cancelled' ? 'warning' : 'default'} label={pt(`statuses.${row.status}`)} /> : '—'),
       },
-      { field: 'hungDate', headerName: pt('cols.hungDate'), width: 110, valueGetter: (_v, r) => r.hungDate ?? '' },
-      { field: 'signed', headerName: pt('cols.signed'), width: 64, valueGetter: (_v, r) => (r.signed ? pt('signedShort') : '') },
+      { field: 'hungDate', headerName: pt('cols.hungDate'), width: 96, valueGetter: (_v, r) => r.hungDate ?? '' },
+      { field: 'signed', headerName: pt('cols.signed'), width: 52, valueGetter: (_v, r) => (r.signed ? pt('signedShort') : '') },
     ],
     [pt],
   );

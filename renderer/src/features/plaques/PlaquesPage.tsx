@@ -75,10 +75,10 @@ export function PlaquesPage() {
         <Button variant="outlined" disabled={!canBatch} title={canBatch ? undefined : pt('batchDialog.needDivision')} onClick={() => setBatching(true)} data-testid="batch-open" sx={{ whiteSpace: 'nowrap' }}>{pt('batch')}</Button>
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'stretch', flex: 1, minHeight: 0 }}>
-        <Box sx={{ flex: 3, minWidth: 0, display: 'flex' }}>
+        <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
           <LedgerGrid key={`${division?.code ?? ''}|${view}|${query}`} filter={{ divisionCode: division?.code ?? null, view, query, villageChosen: division?.level === 5 }} version={version} selected={selected} onSelect={setSelected} />
         </Box>
-        <Stack spacing={2} sx={{ flex: 2, minWidth: 340, maxWidth: 480, overflow: 'auto' }}>
+        <Stack spacing={2} sx={{ width: { xs: 340, xl: 460 }, flexShrink: 0, overflow: 'auto' }}>
           {selected !== null && household.data && household.data.id === selected && <HouseholdPanel household={household.data} onChanged={refresh} onClose={() => setSelected(null)} />}
           <CountsPanel divisionCode={division?.code ?? null} version={version} />
         </Stack>

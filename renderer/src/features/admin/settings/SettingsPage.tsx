@@ -7,15 +7,21 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { ForbiddenPage } from '../../shell/ForbiddenPage';
 import { useOfficeSettings } from '../../shell/OfficeSettings';
+import { NumberPatternSettings } from '../../plaques/NumberPatternSettings';
 
-/** 系统设置 — the office name, the idle lock, the office's own division. */
+/** 系统设置 — the office name, the idle lock, the office's own division; plaque number patterns. */
 export function SettingsPage() {
   const settings = useQuery('settings.get', {});
   if (settings.error?.code === 'FORBIDDEN') return <ForbiddenPage error={settings.error} />;
   if (!settings.data) {
     return settings.error ? <ApiErrorAlert error={settings.error} /> : <CircularProgress size={24} />;
   }
-  return <SettingsForm initial={settings.data} />;
+  return (
+    <Stack spacing={2}>
+      <SettingsForm initial={settings.data} />
+      <NumberPatternSettings initial={settings.data} />
+    </Stack>
+  );
 }
 
 function parseMinutes(text: string): number | null {

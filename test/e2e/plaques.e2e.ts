@@ -1,0 +1,168 @@
+/**
+ * The plaque round (JOURNEYS.md §4): a clerk loads the county's villages, registers a veteran's
+ * household, makes and issues its plaque, records it hung with the family's signed confirmation
+ * (a scan), takes it back after a criminal sentence, and sees the ledger follow; then marks a whole
+ * village hung in one step with the signed village ledger, watching the progress bar.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
+const VILLAGE = '御史联村';
+
+let app: LaunchedApp;
+let page: Page;
+const scratch = mkdtempSync(join(tmpdir(), 'guangrong-plaque-'));
+
+const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+/** A small scan of a signed page (PNG made here). */
+async function signedScan(name: string, title: string): Promise<string> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="560"><rect width="100%" height="100%" fill="#fbf8ef"/><text x="60" y="100" font-size="44" fill="#333">${title}</text><path d="M120 380 C 200 300, 260 460, 360 360 S 520 300, 600 380" stroke="#1a3a8a" stroke-width="6" fill="none"/></svg>`;
+  const file = join(scratch, name);
+  writeFileSync(file, await sharp(Buffer.from(svg)).png().toBuffer());
+  return file;
+}
+
+/** Types into a division picker and takes the option whose full name ends with `name`. */
+async function pickDivision(testId: string, name: string) {
+  await page.getByTestId(testId).fill(name);
+  await page.getByRole('option', { name: new RegExp(`${name}`) }).first().click();
+}
+
+/** MUI select fields: open by label, take the option. */
+async function choose(label: string, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const status = () => page.getByTestId('plaque-status').textContent();
+const ledgerRow = (head: string) => page.getByTestId('ledger').getByRole('row').filter({ hasText: head });
+
+/** N opens the form; the village is the page's; Ctrl+Enter saves. */
+async function newHousehold(head: string, registrationNo: string, category?: string) {
+  await page.getByTestId('ledger').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await page.getByTestId('household-head-name').fill(head);
+  await page.getByTestId('household-address').fill(`${head}家 御史村东街${registrationNo.slice(-2)}号`);
+  await page.getByTestId('household-registration').fill(registrationNo);
+  if (category) await choose('享受类别', category);
+  await page.getByTestId('household-certificate').fill(`鲁退证${registrationNo}`);
+  await page.getByTestId('household-head-name').press('Control+Enter');
+  await page.getByTestId('household-panel').filter({ hasText: head }).waitFor();
+}
+
+async function step(testId: string) {
+  await page.getByTestId(testId).click();
+  await page.getByTestId('plaque-step-save').waitFor();
+}
+
+describe.skipIf(!launchKind())('the plaque round', () => {
+  beforeAll(async () => {
+    app = await launchApp();
+    page = app.page;
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('loads the villages of 惠民县 and opens the empty ledger of one', async () => {
+    await createAdministrator(page, ADMIN);
+    await goto('#/admin/divisions');
+    await pickDivision('division-picker', '惠民县');
+    await page.getByTestId('division-load-start').click();
+    await page.getByTestId('job-done').waitFor({ timeout: 60_000 });
+    await goto('#/plaques');
+    await pickDivision('plaques-division', VILLAGE);
+    await expect.poll(() => page.getByTestId('ledger-count').textContent()).toMatch(/共 0 户/);
+  });
+
+  it('registers a household, makes, issues and hangs its plaque with the signed confirmation', async () => {
+    await newHousehold('张光明', 'HK3716210001', '退役军人家庭');
+    await expect.poll(() => page.getByTestId('household-eligibility').textContent()).toMatch(/张光明.*退役军人家庭/);
+    await page.getByTestId('plaque-make').click();
+    await expect.poll(status).toBe('已制作');
+    await expect.poll(() => page.getByTestId('plaque-number').textContent()).toMatch(/^371621-\d{4}-00001$/);
+
+    await step('plaque-issue');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已发放');
+
+    await step('plaque-hang');
+    await page.getByTestId('plaque-step-file').setInputFiles(await signedScan('zhang-signed.png', 'Signed: Zhang Guangming'));
+    await expect.poll(() => page.getByTestId('plaque-step-file-name').textContent()).toBe('zhang-signed.png');
+    await app.screenshot('plaques-01-hang-dialog');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已悬挂');
+    await expect.poll(() => ledgerRow('张光明').textContent()).toMatch(/已悬挂.*已签/);
+    await app.screenshot('plaques-02-hung');
+  });
+
+  it('takes the plaque back with a reason and a document; the ledger follows', async () => {
+    await step('plaque-takeBack');
+    await choose('原因', '被判处刑罚');
+    await page.getByTestId('plaque-step-document').fill('惠民县人民法院（2026）鲁1621刑初88号');
+    await page.getByTestId('plaque-step-note').fill('判决生效，依规收回');
+    await page.getByTestId('plaque-step-note').press('Control+Enter');
+    await expect.poll(status).toBe('已收回');
+    await expect.poll(() => page.getByTestId('plaque-history').textContent()).toMatch(/收回 → 已收回.*被判处刑罚 · 惠民县人民法院（2026）鲁1621刑初88号 · 判决生效/);
+    await expect.poll(() => ledgerRow('张光明').textContent()).toMatch(/已收回/);
+    await page.getByTestId('ledger-view-taken_back').click();
+    await expect.poll(() => page.getByTestId('ledger-count').textContent()).toMatch(/共 1 户/);
+    await page.getByTestId('ledger-view-hung').click();
+    await expect.poll(() => page.getByTestId('ledger-count').textContent()).toMatch(/共 0 户/);
+    await page.getByTestId('ledger-view-all').click();
+  });
+
+  it('marks the whole village hung in one step, with the signed village ledger and a progress bar', async () => {
+    const heads = ['李卫国', '王秀英', '赵志刚'];
+    for (const [i, head] of heads.entries()) {
+      await newHousehold(head, `HK371621000${i + 2}`, i === 1 ? '现役军人家庭' : undefined);
+      await page.getByTestId('plaque-make').click();
+      await expect.poll(status).toBe('已制作');
+    }
+    await page.getByTestId('household-close').click();
+
+    // First the delivery: B opens the batch for the village.
+    await page.keyboard.press('b');
+    await choose('操作', '标记为已发放（送达）');
+    await expect.poll(() => page.getByTestId('batch-chosen').textContent()).toMatch(/3 \/ 3/);
+    await page.getByTestId('batch-start').click();
+    await page.getByTestId('job-done').waitFor();
+
+    await page.getByTestId('batch-open').click();
+    await expect.poll(() => page.getByTestId('batch-chosen').textContent()).toMatch(/3 \/ 3/);
+    // 赵志刚's family was not at home: untick it.
+    await page.getByTestId('batch-households').getByRole('button', { name: /赵志刚/ }).click();
+    await expect.poll(() => page.getByTestId('batch-chosen').textContent()).toMatch(/2 \/ 3/);
+    await page.getByTestId('batch-file').setInputFiles(await signedScan('yushi-ledger.png', 'Yushi village ledger, signed'));
+    await app.screenshot('plaques-03-batch-dialog');
+    await page.getByTestId('batch-start').click();
+    await page.getByTestId('job-progress').waitFor();
+    await page.getByTestId('job-done').waitFor();
+    await expect.poll(() => page.getByTestId('job-counts').textContent()).toMatch(/2/);
+    await expect.poll(() => ledgerRow('李卫国').textContent()).toMatch(/已悬挂.*已签/);
+    await expect.poll(() => ledgerRow('王秀英').textContent()).toMatch(/已悬挂.*已签/);
+    await expect.poll(() => ledgerRow('赵志刚').textContent()).toMatch(/已发放/);
+    await expect.poll(() => page.getByTestId('count-hung').textContent()).toMatch(/已悬挂 2/);
+    await app.screenshot('plaques-04-village-hung');
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('the administrator sets the plaque number pattern: a bad one is explained, a good one shows its example', async () => {
+    await goto('#/admin/settings');
+    await page.getByTestId('pattern-default').fill('{county}-{year}');
+    await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/须包含且只包含一个 \{seq\}/);
+    expect(await page.getByTestId('patterns-save').isDisabled()).toBe(true);
+    await page.getByTestId('pattern-default').fill('HM{year}-{seq:4}');
+    await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/示例：HM\d{4}-0001/);
+    await page.getByTestId('patterns-save').click();
+    await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/编号格式已保存/);
+  });
+});
