@@ -33,6 +33,7 @@ import { userHandlers } from './api/users';
 import { martyrHandlers } from './api/martyrs';
 import { sourceHandlers } from './api/sources';
 import { martyrImportHandlers } from './api/martyrImport';
+import { honorHandlers } from './api/honors';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -50,6 +51,7 @@ const handlers: Handlers = {
   ...martyrHandlers,
   ...martyrImportHandlers,
   ...attachmentHandlers,
+  ...honorHandlers,
 };
 
 export interface CoreOptions {
