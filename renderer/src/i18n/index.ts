@@ -11,6 +11,8 @@ import { zh } from './zh';
 import { en } from './en';
 import { martyrsZh } from './martyrs.zh';
 import { martyrsEn } from './martyrs.en';
+import { honorsZh } from './honors.zh';
+import { honorsEn } from './honors.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -32,7 +34,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh } }, en: { translation: { ...en, martyrs: martyrsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, honors: honorsZh } }, en: { translation: { ...en, martyrs: martyrsEn, honors: honorsEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
