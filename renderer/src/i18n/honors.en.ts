@@ -62,7 +62,7 @@ export const honorsEn: Messages<typeof honorsZh> = {
   },
   gender: { male: 'male', female: 'female', unknown: 'unknown' },
   status: { received: 'received', registered: 'registered', verified: 'verified', delivered: 'delivered', feedback: 'feedback', cancelled: 'cancelled' },
-  deadline: { done: 'done', overdue: '{{days}} working day(s) overdue', dueToday: 'due today', dueSoon: '{{days}} working day(s) left', onTime: '{{days}} working day(s) left' },
+  deadline: { done: 'done', overdue: '{{days}} working day(s) overdue', dueToday: 'due today', dueSoon: '{{days}} working day(s) left', onTime: '{{days}} working day(s) left', deliveredOnTime: 'delivered on time', deliveredLate: 'delivered late' },
   letters: {
     filterStatus: 'Status',
     allStatuses: 'All statuses',

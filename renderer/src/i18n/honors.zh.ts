@@ -62,7 +62,7 @@ export const honorsZh = {
   },
   gender: { male: '男', female: '女', unknown: '未知' },
   status: { received: '已收到', registered: '已登记', verified: '已审核', delivered: '已送达', feedback: '已反馈', cancelled: '已作废' },
-  deadline: { done: '已办结', overdue: '逾期 {{days}} 个工作日', dueToday: '今天到期', dueSoon: '剩 {{days}} 个工作日', onTime: '剩 {{days}} 个工作日' },
+  deadline: { done: '已办结', overdue: '逾期 {{days}} 个工作日', dueToday: '今天到期', dueSoon: '剩 {{days}} 个工作日', onTime: '剩 {{days}} 个工作日', deliveredOnTime: '按期送达', deliveredLate: '逾期送达' },
   letters: {
     filterStatus: '状态',
     allStatuses: '全部状态',

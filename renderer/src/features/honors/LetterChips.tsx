@@ -19,9 +19,14 @@ export function LetterStatusChip({ status, testId }: { status: LetterRow['status
 
 const deadlineColors: Record<LetterRow['deadline'], ChipProps['color']> = { done: 'default', overdue: 'error', dueToday: 'warning', dueSoon: 'warning', onTime: 'default' };
 
-/** Where an open letter stands against its deadline: 逾期 2 个工作日, 今天到期, 剩 3 个工作日. */
-export function DeadlineChip({ row, testId }: { row: Pick<LetterRow, 'deadline' | 'workingDaysLeft'>; testId?: string }) {
+/** Where a letter stands against its deadline: 逾期 2 个工作日, 今天到期, 剩 3 个工作日; once delivered, 按期送达 or 逾期送达. */
+export function DeadlineChip({ row, testId }: { row: Pick<LetterRow, 'deadline' | 'workingDaysLeft' | 'deliveredOn' | 'dueOn'>; testId?: string }) {
   const ht = useHonorsT();
   const days = Math.abs(row.workingDaysLeft);
-  return <Chip size="small" variant={row.deadline === 'onTime' || row.deadline === 'done' ? 'outlined' : 'filled'} color={deadlineColors[row.deadline]} label={ht(`deadline.${row.deadline}`, { days })} data-deadline={row.deadline} data-testid={testId} sx={{ height: 22 }} />;
+  if (row.deadline === 'done') {
+    // Delivered: on time or late (the record an office is asked for).
+    const late = row.deliveredOn !== null && row.deliveredOn > row.dueOn;
+    return <Chip size="small" variant="outlined" color={late ? 'error' : 'success'} label={ht(late ? 'deadline.deliveredLate' : 'deadline.deliveredOnTime')} data-deadline={late ? 'deliveredLate' : 'deliveredOnTime'} data-testid={testId} sx={{ height: 22 }} />;
+  }
+  return <Chip size="small" variant={row.deadline === 'onTime' ? 'outlined' : 'filled'} color={deadlineColors[row.deadline]} label={ht(`deadline.${row.deadline}`, { days })} data-deadline={row.deadline} data-testid={testId} sx={{ height: 22 }} />;
 }

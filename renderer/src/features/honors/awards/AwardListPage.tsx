@@ -33,7 +33,7 @@ export function AwardListPage() {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField size="small" inputRef={search} label={ht('awards.search')} value={query} onChange={(e) => setQuery(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'award-search' } }} sx={{ width: 280 }} />
-        <TextField size="small" select label={ht('form.className')} value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 160 }}>
+        <TextField size="small" select label={ht('form.className')} value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
           <MenuItem value="">{ht('awards.allClasses')}</MenuItem>
           {(classes.data ?? []).map((c) => (
             <MenuItem key={c.id} value={c.id}>

@@ -13,6 +13,9 @@ import { useHonorsT } from '../i18n';
 import { emptyAwardForm, fieldsOf, formOf, type AwardFormState } from './awardForm';
 import { AwardSide } from './AwardSide';
 
+/** The notice of a new award, shown once by the page the address then opens. */
+let savedNotice: string | null = null;
+
 /** Register an award (id null) or correct one: Enter moves on field by field, Ctrl+S saves. */
 export function AwardPage({ id }: { id: number | null }) {
   const ht = useHonorsT();
@@ -22,7 +25,11 @@ export function AwardPage({ id }: { id: number | null }) {
   const [award, setAward] = useState<Award | null>(null);
   const [form, setForm] = useState<AwardFormState>(emptyAwardForm);
   const [classes, setClasses] = useState<{ id: number; name: string; active: boolean }[]>([]);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState(() => {
+    const shown = savedNotice ?? '';
+    savedNotice = null;
+    return shown;
+  });
   const create = useAction('awards.create');
   const update = useAction('awards.update');
   const box = useRef<HTMLFormElement>(null);
@@ -53,7 +60,10 @@ export function AwardPage({ id }: { id: number | null }) {
     setAward(saved);
     setForm(formOf(saved));
     setNotice(ht('form.saved', { name: saved.recipient.name }));
-    if (!award) navigate(`/honors/awards/${saved.id}`);
+    if (!award) {
+      savedNotice = ht('form.saved', { name: saved.recipient.name });
+      navigate(`/honors/awards/${saved.id}`);
+    }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.ctrlKey && e.key.toLowerCase() === 's') {

@@ -26,7 +26,7 @@ export function LetterListPage() {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField size="small" label={ht('letters.search')} value={query} onChange={(e) => setQuery(e.target.value)} sx={{ width: 280 }} slotProps={{ htmlInput: { 'data-testid': 'letter-search' } }} />
-        <TextField size="small" select label={ht('letters.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')} sx={{ width: 140 }} slotProps={{ htmlInput: { 'data-testid': 'letter-filter-status' } }}>
+        <TextField size="small" select label={ht('letters.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')} sx={{ width: 140 }} slotProps={{ select: { displayEmpty: true }, htmlInput: { 'data-testid': 'letter-filter-status' }, inputLabel: { shrink: true } }}>
           <MenuItem value="">{ht('letters.allStatuses')}</MenuItem>
           {letterStatuses.map((s) => (
             <MenuItem key={s} value={s}>
