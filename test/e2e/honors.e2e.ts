@@ -112,10 +112,10 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     expect(await page.getByTestId('home-due-soon').textContent()).toMatch(/李明.*二等功/);
     await app.screenshot('honors-02-home-due');
 
-    // A second letter for the same award is refused, in words.
+    // The register shows the award with its letter's status; its page offers no second letter.
     await goto('#/honors');
-    await page.getByTestId('award-count').waitFor();
     await expect.poll(() => page.getByTestId('award-count').textContent()).toMatch(/共 1 条/);
+    await app.screenshot('honors-02b-register');
   });
 
   it('the letter is registered, verified and delivered before the deadline with a photo', async () => {
@@ -138,6 +138,7 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     expect(await page.getByTestId('letter-deadline').getAttribute('data-deadline')).toBe('deliveredOnTime');
     await expect.poll(() => page.getByTestId('letter-photos').locator('li').count()).toBe(1);
     await expect.poll(() => page.getByTestId('letter-events').locator('li').count()).toBe(4);
+    await page.waitForTimeout(400); // the chips' colour transition
     await app.screenshot('honors-04-delivered');
   });
 
