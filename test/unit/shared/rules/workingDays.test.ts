@@ -36,7 +36,7 @@ describe('calendar days', () => {
     ['2025-10-11', office, true, 'a make-up Saturday (调休)'],
     ['2025-09-28', office, true, 'a make-up Sunday (调休)'],
     ['2025-10-04', office, false, 'a Saturday inside the holiday'],
-  ] as const)('%s: working day %s (%s)', (day, calendar, expected) => expect(isWorkingDay(day, calendar)).toBe(expected));
+  ] as const)('%s: working day %s (%s)', (day, calendar, expected, _why) => expect(isWorkingDay(day, calendar)).toBe(expected));
 });
 
 describe('addWorkingDays — the deadline from the day of receipt', () => {
@@ -57,7 +57,7 @@ describe('addWorkingDays — the deadline from the day of receipt', () => {
     ['2026-12-31', 1, plainWeek, '2027-01-01', 'year boundary on a plain week (Friday 1 January 2027)'],
     ['2026-11-23', 0, plainWeek, '2026-11-23', '0 days on a working day is that day'],
     ['2025-10-01', 0, office, '2025-10-09', '0 days on a holiday is the next working day'],
-  ] as const)('%s + %i working days = %s (%s)', (received, n, calendar, deadline) => {
+  ] as const)('%s + %i working days = %s (%s)', (received, n, calendar, deadline, _why) => {
     expect(addWorkingDays(received, n, calendar)).toBe(deadline);
   });
 
