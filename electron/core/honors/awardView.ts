@@ -96,7 +96,7 @@ export function awardColumns(ctx: HandlerContext, f: AwardFields, checked: { idF
   if (r.kind === 'unit') return { ...common, recipientKind: 'unit', personId: null, unitName: r.name, unitType: r.unitType, unitDivisionCode: r.divisionCode };
   const at = ctx.now();
   const known = findPersonByIdNumber(ctx.db, checked.idForms);
-  if (known && known.name !== r.name) {
+  if (known && known.name !== r.name && known.id !== currentPersonId) {
     throw new CoreError('CONFLICT', {
       zh: `身份证号码 ${maskIdNumber(checked.idNumber ?? '')} 已登记为“${known.name}”，与输入的姓名“${r.name}”不一致。请核对号码或姓名。`,
       en: `ID number ${maskIdNumber(checked.idNumber ?? '')} is already registered to “${known.name}”, not “${r.name}”. Check the number or the name.`,

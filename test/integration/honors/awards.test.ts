@@ -58,6 +58,9 @@ describe('the award register', () => {
     const fields = { recipient: LI, classId: person.classId, orderNo: '第89号', awardDate: '2026-08-01' };
     const fixed = await h.ok('awards.update', { id: person.id, expectedVersion: person.version, fields }, h.clerk);
     expect(fixed).toMatchObject({ orderNo: '第89号', version: 2 });
+    // A misspelt name is corrected on the award's own person, ID number and all.
+    const renamed = await h.ok('awards.update', { id: person.id, expectedVersion: fixed.version, fields: { ...fields, recipient: { ...LI, name: '李铭' } } }, h.clerk);
+    expect(renamed.recipient).toMatchObject({ name: '李铭', personId: person.recipient.personId });
     const stale = await h.core.call('awards.update', { id: person.id, expectedVersion: 1, fields }, h.clerk);
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const forbidden = await h.core.call('awards.create', { recipient: LI, classId: person.classId }, h.readonly);
