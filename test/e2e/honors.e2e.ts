@@ -149,6 +149,17 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await goto('#/honors/letters');
     await page.getByTestId(`letter-row-${letterId}`).waitFor();
     await app.screenshot('honors-05-letters');
+  });
+
+  it('the administrator marks a holiday in the office calendar beside the class settings', async () => {
+    await goto('#/honors/settings');
+    await page.getByTestId('holiday-calendar').waitFor();
+    expect(await page.getByTestId('class-days-4').inputValue()).toBe('7');
+    await page.getByTestId('calendar-from').fill('2026-12-31');
+    await page.getByTestId('calendar-to').fill('2027-01-01');
+    await page.getByTestId('calendar-apply').click();
+    await expect.poll(() => page.getByText(/已更新 2 天/).count()).toBe(1);
+    await app.screenshot('honors-06-settings');
     expect(app.foreignRequests).toEqual([]);
   });
 });

@@ -31,8 +31,8 @@ export function HolidayCalendar({ admin }: { admin: boolean }) {
       </Typography>
       {admin ? (
         <Box sx={{ display: 'flex', gap: 1.5, flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
-          <DateInput label={ht('settings.from')} value={from} onChange={setFrom} testId="calendar-from" sx={{ width: 180 }} />
-          <DateInput label={ht('settings.to')} value={to} onChange={setTo} testId="calendar-to" sx={{ width: 180 }} />
+          <DateInput label={ht('settings.from')} value={from} onChange={setFrom} testId="calendar-from" sx={{ width: 200 }} />
+          <DateInput label={ht('settings.to')} value={to} onChange={setTo} testId="calendar-to" sx={{ width: 200 }} />
           <TextField size="small" select label={ht('settings.kind')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} sx={{ width: 140 }} slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'calendar-kind' }, inputLabel: { shrink: true } }}>
             <option value="holiday">{ht('settings.holiday')}</option>
             <option value="workday">{ht('settings.workday')}</option>
