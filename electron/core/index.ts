@@ -35,6 +35,7 @@ import { sourceHandlers } from './api/sources';
 import { martyrImportHandlers } from './api/martyrImport';
 import { peopleHandlers } from './api/people';
 import { plaqueHandlers } from './api/plaques';
+import { honorHandlers } from './api/honors';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -54,6 +55,7 @@ const handlers: Handlers = {
   ...attachmentHandlers,
   ...peopleHandlers,
   ...plaqueHandlers,
+  ...honorHandlers,
 };
 
 export interface CoreOptions {

@@ -1,4 +1,4 @@
--- Guangrong database schema, version 10.
+-- Guangrong database schema, version 11.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -40,6 +40,42 @@ CREATE TABLE audit_log (
         hash TEXT NOT NULL
       ) STRICT;
 
+CREATE TABLE award_classes (
+        id INTEGER PRIMARY KEY,
+        -- built-in classes have a code; the office's own have none
+        code TEXT UNIQUE,
+        name TEXT NOT NULL UNIQUE,
+        position INTEGER NOT NULL,
+        deadline_days INTEGER NOT NULL CHECK (deadline_days BETWEEN 1 AND 60),
+        deliverers TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        updated_at TEXT NOT NULL
+      ) STRICT;
+
+CREATE TABLE awards (
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL DEFAULT 1,
+        recipient_kind TEXT NOT NULL CHECK (recipient_kind IN ('person', 'unit')),
+        person_id INTEGER REFERENCES persons(id),
+        unit_name TEXT NOT NULL DEFAULT '',
+        unit_type TEXT NOT NULL DEFAULT '',
+        unit_division_code TEXT REFERENCES divisions(code),
+        class_id INTEGER NOT NULL REFERENCES award_classes(id),
+        authority TEXT NOT NULL DEFAULT '',
+        order_no TEXT NOT NULL DEFAULT '',
+        award_date TEXT,
+        citation TEXT NOT NULL DEFAULT '',
+        soldier_unit TEXT NOT NULL DEFAULT '',
+        enlisted_on TEXT,
+        remarks TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id),
+        CHECK ((recipient_kind = 'person') = (person_id IS NOT NULL)),
+        CHECK (recipient_kind = 'person' OR unit_name <> '')
+      ) STRICT;
+
 CREATE TABLE divisions (
         code TEXT PRIMARY KEY CHECK (length(code) = 12),
         name TEXT NOT NULL,
@@ -49,6 +85,34 @@ CREATE TABLE divisions (
         initials TEXT NOT NULL,
         source TEXT NOT NULL
       ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE good_news_letters (
+        id INTEGER PRIMARY KEY,
+        version INTEGER NOT NULL DEFAULT 1,
+        award_id INTEGER NOT NULL REFERENCES awards(id),
+        status TEXT NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'registered', 'verified', 'delivered', 'feedback', 'cancelled')),
+        family_name TEXT NOT NULL DEFAULT '',
+        family_relation TEXT NOT NULL DEFAULT '',
+        family_address TEXT NOT NULL,
+        family_division_code TEXT REFERENCES divisions(code),
+        family_phone TEXT NOT NULL DEFAULT '',
+        received_on TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        deliverers TEXT NOT NULL DEFAULT '',
+        delivered_on TEXT,
+        delivered_by TEXT NOT NULL DEFAULT '',
+        delivered_with TEXT NOT NULL DEFAULT '',
+        delivery_note TEXT NOT NULL DEFAULT '',
+        feedback_on TEXT,
+        feedback TEXT NOT NULL DEFAULT '',
+        return_reason TEXT,
+        cancel_reason TEXT,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id),
+        CHECK (status NOT IN ('delivered', 'feedback') OR (delivered_on IS NOT NULL AND delivered_by <> ''))
+      ) STRICT;
 
 CREATE TABLE household_members (
         id INTEGER PRIMARY KEY,
@@ -94,6 +158,18 @@ CREATE TABLE jobs (
         finished_at TEXT,
         error_json TEXT,
         result_json TEXT
+      ) STRICT;
+
+CREATE TABLE letter_events (
+        id INTEGER PRIMARY KEY,
+        letter_id INTEGER NOT NULL REFERENCES good_news_letters(id),
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        action TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        reason TEXT,
+        details_json TEXT
       ) STRICT;
 
 CREATE VIRTUAL TABLE martyr_fts USING fts5(
@@ -164,6 +240,12 @@ CREATE TABLE martyrs (
         deleted_by INTEGER REFERENCES users(id),
         delete_reason TEXT
       , merged_into INTEGER REFERENCES martyrs(id), search_label INTEGER) STRICT;
+
+CREATE TABLE office_calendar (
+        day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),
+        name TEXT NOT NULL DEFAULT ''
+      ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE person_relations (
         id INTEGER PRIMARY KEY,
@@ -281,17 +363,33 @@ CREATE INDEX audit_log_entity ON audit_log (entity, entity_id, id);
 
 CREATE INDEX audit_log_user ON audit_log (user_id, id);
 
+CREATE INDEX awards_class_date ON awards (class_id, award_date);
+
+CREATE INDEX awards_date ON awards (award_date, id);
+
+CREATE INDEX awards_order_no ON awards (order_no) WHERE order_no <> '';
+
+CREATE INDEX awards_person ON awards (person_id) WHERE person_id IS NOT NULL;
+
 CREATE INDEX divisions_initials ON divisions (initials);
 
 CREATE INDEX divisions_parent ON divisions (parent_code, code);
 
 CREATE INDEX divisions_pinyin ON divisions (pinyin);
 
+CREATE UNIQUE INDEX good_news_letters_one_per_award ON good_news_letters (award_id) WHERE status <> 'cancelled';
+
+CREATE INDEX good_news_letters_open_due ON good_news_letters (due_on, id) WHERE status IN ('received', 'registered', 'verified');
+
+CREATE INDEX good_news_letters_status ON good_news_letters (status, due_on, id);
+
 CREATE INDEX household_members_household ON household_members (household_id, id);
 
 CREATE INDEX households_division ON households (division_code, id);
 
 CREATE INDEX jobs_status ON jobs (status, id);
+
+CREATE INDEX letter_events_letter ON letter_events (letter_id, id);
 
 CREATE INDEX martyr_history_martyr ON martyr_history (martyr_id, id);
 

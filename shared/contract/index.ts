@@ -12,6 +12,7 @@ import { auditMethods } from './audit';
 import { authMethods } from './auth';
 import { divisionMethods } from './divisions';
 import { jobMethods } from './jobs';
+import { honorMethods } from './honors';
 import { martyrMethods } from './martyrs';
 import { martyrImportMethods } from './martyrImport';
 import { userMethods } from './users';
@@ -31,6 +32,7 @@ export const methods = {
   ...attachmentMethods,
   ...peopleMethods,
   ...plaqueMethods,
+  ...honorMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -62,3 +64,5 @@ export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, martyrStatuses, sourceKinds, relations } from './martyrs';
 export type { ImportPreview } from './martyrImport';
+export type { Award, AwardRow, AwardClass, AwardFieldsInput, CalendarDay, Letter, LetterRow } from './honors';
+export { DUE_SOON_WORKING_DAYS, letterDueFilters, deadlineStates } from './honors';

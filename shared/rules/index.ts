@@ -9,4 +9,6 @@ export * from './partialDate';
 export * from './personName';
 export * from './pinyin';
 export * from './strokeOrder';
+export * from './workingDays';
+export * from './letterState';
 export { codePoints, daysInMonth, isLeapYear, isRealDate, isoDate, parseIsoDate, toHalfWidth } from './helpers';

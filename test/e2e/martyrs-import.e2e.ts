@@ -75,6 +75,7 @@ describe.skipIf(!launchKind())('importing the spreadsheet everyone already has',
 
   it('first start: the administrator signs in', async () => {
     await createAdministrator(page, ADMIN);
+    await page.evaluate(() => (window.location.hash = '#/martyrs')); // the landing page is the home page
     await page.getByTestId('martyr-search').waitFor();
   });
 

@@ -86,6 +86,7 @@ describe.skipIf(!launchKind())('martyrs’ roll journey', () => {
 
   it('first start: the administrator creates an archivist and a reviewer', async () => {
     await createAdministrator(page, ADMIN);
+    await goto('#/martyrs'); // the landing page is the home page
     await page.getByTestId('martyr-search').waitFor();
     await expect.poll(() => page.getByTestId('martyr-count').textContent()).toMatch(/共 0 条/);
     await app.screenshot('martyrs-01-empty-roll');

@@ -90,3 +90,16 @@ export function replaceKin(db: Db, personId: number, wanted: { name: string; rel
     if (!keep.has(c.personId)) db.prepare('DELETE FROM person_relations WHERE person_id = ? AND related_person_id = ? AND relation = ?').run(personId, c.personId, c.relation);
   }
 }
+
+/** The person holding a resident ID number (any of its written forms, e.g. the 18-digit and the old 15-digit one). */
+export function findPersonByIdNumber(db: Db, forms: readonly string[]): { id: number; name: string; gender: PersonColumns['gender']; idNumber: string } | undefined {
+  if (forms.length === 0) return undefined;
+  return cachedStatement(db, `SELECT id, name, gender, id_number AS idNumber FROM persons WHERE id_number IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1`).get(JSON.stringify(forms)) as
+    | { id: number; name: string; gender: PersonColumns['gender']; idNumber: string }
+    | undefined;
+}
+
+/** Name, gender and ID number of a person (an awardee's details as last keyed in). */
+export function updatePersonIdentity(db: Db, id: number, p: { name: string; gender: PersonColumns['gender']; idNumber: string | null }, at: string): void {
+  cachedStatement(db, 'UPDATE persons SET name = ?, gender = ?, id_number = ?, updated_at = ? WHERE id = ?').run(p.name, p.gender, p.idNumber, at, id);
+}

@@ -4,7 +4,8 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export const DEFAULT_PATH = '/martyrs';
+/** The landing page after sign-in: the home page with what is due. */
+export const DEFAULT_PATH = '/home';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);

@@ -72,6 +72,7 @@ export const en: Messages<typeof zh> = {
     },
   },
   nav: {
+    home: 'Home',
     label: 'Main navigation',
     martyrs: 'Martyrs’ roll',
     honors: 'Honors & letters',

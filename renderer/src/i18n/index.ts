@@ -13,6 +13,8 @@ import { martyrsZh } from './martyrs.zh';
 import { martyrsEn } from './martyrs.en';
 import { plaquesZh } from './plaques.zh';
 import { plaquesEn } from './plaques.en';
+import { honorsZh } from './honors.zh';
+import { honorsEn } from './honors.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -34,7 +36,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

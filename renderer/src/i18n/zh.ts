@@ -72,6 +72,7 @@ export const zh = {
     },
   },
   nav: {
+    home: '首页',
     label: '主导航',
     martyrs: '烈士英名录',
     honors: '荣誉与喜报',

@@ -9,9 +9,10 @@ import { m0007 } from './0007-import-mappings';
 import { m0008 } from './0008-martyr-merges';
 import { m0009 } from './0009-search-order';
 import { m0010 } from './0010-households-plaques';
+import { m0011 } from './0011-awards-letters';
 
 /**
  * Every migration, in order. Append new ones; never edit or reorder a shipped one.
  * `npm run schema` regenerates resources/db/schema.sql, the present schema in one file.
  */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];

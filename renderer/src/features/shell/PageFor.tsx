@@ -6,14 +6,16 @@ import { PeoplePage } from '../people/PeoplePage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { AdminPage } from '../admin/AdminPage';
 import { NotFoundPage } from './NotFoundPage';
+import { HomePage } from '../home/HomePage';
 
 /** The page for an address (`#/martyrs`, `#/admin/users` …). */
 export function PageFor({ path }: { path: string }) {
   if (inSection(path, '/admin')) return <AdminPage path={path} />;
   if (inSection(path, '/martyrs')) return <MartyrsPage path={path} />;
+  if (inSection(path, '/honors')) return <HonorsPage path={path} />;
   switch (path) {
-    case '/honors':
-      return <HonorsPage />;
+    case '/home':
+      return <HomePage />;
     case '/plaques':
       return <PlaquesPage />;
     case '/people':

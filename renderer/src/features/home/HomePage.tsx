@@ -1,0 +1,26 @@
+/**
+ * 首页 — the landing screen after sign-in: what needs doing today. For now the good-news letters
+ * that are overdue or due soon (JOURNEYS.md §3: "the home page shows what is due this week and
+ * what is overdue"); other domains add their panels here.
+ */
+import { Box, Typography } from '@mui/material';
+import { useUser } from '../auth/SessionProvider';
+import { DueLettersPanel } from '../honors/DueLettersPanel';
+import { useHonorsT } from '../honors/i18n';
+import { localDay } from '../honors/letters/localDay';
+
+export function HomePage() {
+  const ht = useHonorsT();
+  const user = useUser();
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2, maxWidth: 1100 }} data-testid="page-home">
+      <Box sx={{ display: 'flex', alignItems: 'baseline', gap: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+          {ht('home.greeting', { name: user.displayName })}
+        </Typography>
+        <Typography color="text.secondary">{ht('home.today', { today: localDay() })}</Typography>
+      </Box>
+      <DueLettersPanel />
+    </Box>
+  );
+}

@@ -1,0 +1,92 @@
+import { Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import { useEffect, useRef, useState } from 'react';
+import { editors } from '../../../../../shared/contract';
+import { hrefOf, navigate } from '../../../app/router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useQuery } from '../../../lib/useApi';
+import { useUser } from '../../auth/SessionProvider';
+import { useShortcuts } from '../../martyrs/keyboard';
+import { useHonorsT } from '../i18n';
+import { LetterStatusChip } from '../LetterChips';
+
+/** The award register: newest first, one search box, class and year; Ctrl+N registers an award. */
+export function AwardListPage() {
+  const ht = useHonorsT();
+  const user = useUser();
+  const mayEdit = editors.includes(user.role);
+  const [query, setQuery] = useState('');
+  const [classId, setClassId] = useState<number | ''>('');
+  const [year, setYear] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => search.current?.focus(), []);
+  const classes = useQuery('awardClasses.list', {});
+  const yearValue = /^\d{4}$/.test(year) ? Number(year) : undefined;
+  const list = useQuery('awards.list', { query: query.trim(), classId: classId === '' ? undefined : classId, year: yearValue, limit: 200 });
+  useShortcuts((e) => {
+    if (mayEdit && e.ctrlKey && e.key.toLowerCase() === 'n') {
+      e.preventDefault();
+      navigate('/honors/awards/new');
+    }
+  });
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField size="small" inputRef={search} label={ht('awards.search')} value={query} onChange={(e) => setQuery(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'award-search' } }} sx={{ width: 280 }} />
+        <TextField size="small" select label={ht('form.className')} value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+          <MenuItem value="">{ht('awards.allClasses')}</MenuItem>
+          {(classes.data ?? []).map((c) => (
+            <MenuItem key={c.id} value={c.id}>
+              {c.name}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField size="small" label={ht('awards.year')} value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} sx={{ width: 100 }} />
+        <Typography variant="body2" color="text.secondary" data-testid="award-count">
+          {ht('awards.count', { count: list.data?.count ?? 0 })}
+        </Typography>
+        <Box sx={{ flex: 1 }} />
+        {mayEdit ? (
+          <Button variant="contained" startIcon={<AddIcon />} href={hrefOf('/honors/awards/new')} data-testid="award-new">
+            {ht('awards.new')}
+          </Button>
+        ) : null}
+      </Box>
+      <ApiErrorAlert error={list.error} />
+      {list.data && list.data.rows.length === 0 ? (
+        <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
+          {ht('awards.empty')}
+        </Typography>
+      ) : (
+        <Box sx={{ overflow: 'auto', bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Table size="small" stickyHeader>
+            <TableHead>
+              <TableRow>
+                {(['recipient', 'className', 'awardDate', 'orderNo', 'authority', 'soldierUnit', 'letter'] as const).map((c) => (
+                  <TableCell key={c}>{ht(`awards.columns.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {(list.data?.rows ?? []).map((r) => (
+                <TableRow key={r.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/honors/awards/${r.id}`)} data-testid={`award-row-${r.id}`}>
+                  <TableCell sx={{ fontWeight: 500 }}>
+                    <a href={hrefOf(`/honors/awards/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
+                      {r.recipientName}
+                    </a>
+                  </TableCell>
+                  <TableCell>{r.className}</TableCell>
+                  <TableCell>{r.awardDate ?? ''}</TableCell>
+                  <TableCell>{r.orderNo}</TableCell>
+                  <TableCell>{r.authority}</TableCell>
+                  <TableCell>{r.soldierUnit}</TableCell>
+                  <TableCell>{r.letterStatus ? <LetterStatusChip status={r.letterStatus} /> : <Typography variant="body2" color="text.disabled">{ht('awards.noLetter')}</Typography>}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+}

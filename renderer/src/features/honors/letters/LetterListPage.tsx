@@ -1,0 +1,89 @@
+import { Box, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { letterDueFilters } from '../../../../../shared/contract';
+import { letterStatuses, type LetterStatus } from '../../../../../shared/rules/letterState';
+import { hrefOf, navigate } from '../../../app/router';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useQuery } from '../../../lib/useApi';
+import { useHonorsT } from '../i18n';
+import { DeadlineChip, LetterStatusChip } from '../LetterChips';
+
+type DueFilter = (typeof letterDueFilters)[number];
+
+function initialDue(): DueFilter {
+  const wanted = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('due');
+  return (letterDueFilters as readonly string[]).includes(wanted ?? '') ? (wanted as DueFilter) : 'all';
+}
+
+/** Letters by status and deadline: open ones first, the most urgent on top. */
+export function LetterListPage() {
+  const ht = useHonorsT();
+  const [status, setStatus] = useState<LetterStatus | ''>('');
+  const [due, setDue] = useState<DueFilter>(initialDue);
+  const [query, setQuery] = useState('');
+  const list = useQuery('letters.list', { status: status === '' ? undefined : status, due, query: query.trim(), limit: 200 });
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField size="small" label={ht('letters.search')} value={query} onChange={(e) => setQuery(e.target.value)} sx={{ width: 280 }} slotProps={{ htmlInput: { 'data-testid': 'letter-search' } }} />
+        <TextField size="small" select label={ht('letters.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')} sx={{ width: 140 }} slotProps={{ select: { displayEmpty: true }, htmlInput: { 'data-testid': 'letter-filter-status' }, inputLabel: { shrink: true } }}>
+          <MenuItem value="">{ht('letters.allStatuses')}</MenuItem>
+          {letterStatuses.map((s) => (
+            <MenuItem key={s} value={s}>
+              {ht(`status.${s}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField size="small" select label={ht('letters.filterDue')} value={due} onChange={(e) => setDue(e.target.value as DueFilter)} sx={{ width: 140 }} slotProps={{ htmlInput: { 'data-testid': 'letter-filter-due' } }}>
+          {letterDueFilters.map((d) => (
+            <MenuItem key={d} value={d}>
+              {ht(`letters.due.${d}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Typography variant="body2" color="text.secondary" data-testid="letter-count">
+          {ht('letters.count', { count: list.data?.count ?? 0 })}
+        </Typography>
+      </Box>
+      <ApiErrorAlert error={list.error} />
+      {list.data && list.data.rows.length === 0 ? (
+        <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
+          {ht('letters.empty')}
+        </Typography>
+      ) : (
+        <Box sx={{ overflow: 'auto', bgcolor: 'background.paper', border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Table size="small" stickyHeader>
+            <TableHead>
+              <TableRow>
+                {(['recipient', 'className', 'family', 'receivedOn', 'dueOn', 'status', 'deadline'] as const).map((c) => (
+                  <TableCell key={c}>{ht(`letters.columns.${c}`)}</TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {(list.data?.rows ?? []).map((r) => (
+                <TableRow key={r.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/honors/letters/${r.id}`)} data-testid={`letter-row-${r.id}`}>
+                  <TableCell sx={{ fontWeight: 500 }}>
+                    <a href={hrefOf(`/honors/letters/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
+                      {r.recipientName}
+                    </a>
+                  </TableCell>
+                  <TableCell>{r.className}</TableCell>
+                  <TableCell>
+                    {r.familyName} {r.familyAddress}
+                  </TableCell>
+                  <TableCell>{r.receivedOn}</TableCell>
+                  <TableCell>{r.dueOn}</TableCell>
+                  <TableCell>
+                    <LetterStatusChip status={r.status} />
+                  </TableCell>
+                  <TableCell>{r.status === 'cancelled' ? null : <DeadlineChip row={r} />}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+}
