@@ -8,10 +8,10 @@ import type { ImportSpec, RowProblem } from '../imports';
 import { cellText, type Cell } from '../imports';
 import { appendMartyrHistory, insertMartyr, writeMartyrSearchText } from '../db/martyrs';
 import { CoreError } from '../errors';
-import { martyrFieldsSchema, type MartyrFields, type LocalizedText } from '../../../shared/contract';
-import { checkPersonName } from '../../../shared/rules/personName';
-import { parsePartialDate } from '../../../shared/rules/partialDate';
+import type { MartyrFields, LocalizedText } from '../../../shared/contract';
 import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME } from './fields';
+import { createPrepareCache } from './prepareCache';
+import { importedFields } from './importedFields';
 import { suggestPeriod } from '../../../shared/rules/historicalPeriod';
 
 const l = (zh: string, en: string): LocalizedText => ({ zh, en });
@@ -66,21 +66,11 @@ const periodNames: Record<string, NonNullable<MartyrFields['period']>> = {
 /** Text lengths the record allows, from the contract. */
 const maxLength: Record<string, number> = { name: 60, ethnicity: 20, nativePlaceText: 200, unitAndPost: 300, merits: 2000, deathPlaceText: 200, deathCause: 500, burialPlace: 200, cemetery: 100, approvedBy: 100, certificateNo: 50, deeds: 20000, remarks: 2000 };
 
-/** The same date texts recur row after row: parse each once per import. */
-function dateChecker() {
-  const seen = new Map<string, ReturnType<typeof parsePartialDate>>();
-  return (text: string) => {
-    let parsed = seen.get(text);
-    if (!parsed) {
-      parsed = parsePartialDate(text);
-      seen.set(text, parsed);
-    }
-    return parsed;
-  };
-}
-
 export function martyrImportSpec(options: { sourceId: number | null }): ImportSpec<MartyrFields, { created: number }> {
-  const checkDate = dateChecker();
+  // One per job: the same names and dates recur row after row, and the write pass meets again
+  // every name and date the check pass has seen. See prepareCache.ts.
+  const cache = createPrepareCache();
+  const checkDate = cache.parseDate;
   return {
     kind: 'martyrs',
     columns,
@@ -88,16 +78,18 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
       const problems: RowProblem[] = [];
       const text: Record<string, string> = {};
       for (const column of columns) {
-        const value = cellText(cells[column.key] ?? null, { dateColumn: dateColumns.has(column.key), date1904: info.date1904 }).replace(/\s+/g, column.key === 'deeds' ? ' ' : '').trim();
+        const cell = cells[column.key] ?? null;
+        const value = cell === null ? '' : cellText(cell, { dateColumn: dateColumns.has(column.key), date1904: info.date1904 }).replace(/\s+/g, column.key === 'deeds' ? ' ' : '').trim();
         const max = maxLength[column.key];
-        if (max !== undefined && [...value].length > max) problems.push({ column: column.key, message: l(`超过 ${max} 个字`, `longer than ${max} characters`) });
+        // Characters, not UTF-16 units: a text no longer than max in units is no longer in characters.
+        if (max !== undefined && value.length > max && [...value].length > max) problems.push({ column: column.key, message: l(`超过 ${max} 个字`, `longer than ${max} characters`) });
         text[column.key] = value;
       }
       let unnamed = false;
       const name = text.name ?? '';
       if (/^无名/.test(name)) unnamed = true;
       else if (name !== '') {
-        const checked = checkPersonName(name);
+        const checked = cache.checkName(name);
         if (!checked.ok) problems.push({ column: 'name', message: checked.reason });
       }
       const gender = text.gender ? genders[text.gender.toLowerCase()] : 'unknown';
@@ -116,7 +108,7 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
       if (problems.length > 0) return { ok: false, problems };
       return {
         ok: true,
-        value: martyrFieldsSchema.parse({
+        value: importedFields({
           ...Object.fromEntries(Object.entries(text).filter(([key]) => key !== 'gender' && key !== 'period')),
           name: unnamed ? name || UNNAMED_DEFAULT_NAME : name,
           unnamed,
@@ -145,7 +137,7 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
       values.forEach((fields, i) => {
         let prepared;
         try {
-          prepared = prepareMartyr(db, fields);
+          prepared = prepareMartyr(db, fields, cache);
         } catch (error) {
           if (error instanceof CoreError) {
             throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[i]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[i]}: ${error.text.en}` });
