@@ -18,10 +18,13 @@ const [dataDir, recordsArg, importFile, rawArg] = process.argv.slice(2) as [stri
 const records = Number(recordsArg);
 const raw = Number(rawArg);
 const log = (text: string) => send({ type: 'log', text });
+/** Where the memory goes, for the reader of the log (not a figure). */
+const memory = (stage: string) => log(`  rss ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${Math.round(peakRssMb())} MB after ${stage}`);
 
 const t0 = performance.now();
 const core = createCore({ dataDir, worker: sourceWorker, logger: { warn: () => {}, error: (m, d) => log(`${m} ${String(d ?? '')}`) } });
 send({ type: 'figure', figure: figure('backend_open', performance.now() - t0, 'ms', null, null) });
+memory('opening');
 
 async function ok<M extends MethodName>(method: M, input: MethodInput<M>, session: Session): Promise<MethodOutput<M>> {
   const result = await core.call(method, input, session);
@@ -54,6 +57,7 @@ await searchFigure('search_name_3char_p95', sample.filter((m) => m.name.length >
 await searchFigure('search_initials_p95', ['zdm', 'wj', 'lh', 'zg', 'cms', 'ly']);
 await searchFigure('search_place_p95', ['惠民县', '献县', '红安', '金寨县']);
 
+memory('the searches');
 const first = await time(() => ok('martyrs.search', { sort: 'strokeSurname' }, admin));
 const rawFirst = await time(() => db.prepare('SELECT id FROM martyrs WHERE deleted_at IS NULL ORDER BY stroke_surname_key, id LIMIT 50').all());
 send({ type: 'figure', figure: figure('page_first_stroke', first, 'ms', rawFirst, 50) });
@@ -66,6 +70,7 @@ const deep = await time(() => ok('martyrs.search', { sort: 'strokeSurname', afte
 const rawDeep = await time(() => db.prepare('SELECT id FROM martyrs WHERE deleted_at IS NULL AND (stroke_surname_key, id) > (?, ?) ORDER BY stroke_surname_key, id LIMIT 50').all(before.k, before.id));
 send({ type: 'figure', figure: figure('page_deep_stroke', deep, 'ms', rawDeep, 50) });
 
+memory('the pages');
 // The import through the whole path (upload, preview, job, checks, write), next to exceljs reading the same file and nothing else.
 {
   const lastId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM martyrs').get() as { n: number }).n;
@@ -77,13 +82,16 @@ send({ type: 'figure', figure: figure('page_deep_stroke', deep, 'ms', rawDeep, 5
     await ok('uploads.chunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + 4 * 1024 * 1024).toString('base64') }, admin);
   }
   await ok('uploads.finish', { uploadId, sha256: createHash('sha256').update(bytes).digest('hex') }, admin);
+  memory('the upload');
   const p = await ok('martyrs.importPreview', { uploadId }, admin);
+  memory('the preview');
   const job = await core.jobs.wait((await ok('martyrs.import', { uploadId, mapping: p.mapping }, admin)).jobId);
   const took = (performance.now() - start) / 1000;
   const result = job.result as { ok?: boolean; imported?: number } | null;
   // A rejected import checks but writes nothing: its time is not the figure.
   if (job.status !== 'done' || result?.ok !== true) throw new Error(`the import did not succeed: ${job.status} ${JSON.stringify(job.result ?? job.error).slice(0, 500)}`);
   log(`imported ${result.imported} rows in ${took.toFixed(2)} s`);
+  memory('the import');
   send({ type: 'figure', figure: figure('import_100k_xlsx', took, 's', raw, raw * 2) });
 }
 
