@@ -51,9 +51,19 @@ function placeTokens(segment: string): Token[] {
   });
 }
 
+const ALL_HAN = /^\p{Script=Han}+$/u;
+const READING = /^[a-zü]+$/;
+
 function tokensOf(segment: string, surname: 'head' | 'off'): Token[] {
   if (segment === '') return [];
   try {
+    if (ALL_HAN.test(segment)) {
+      // Han characters only (nearly every name): pinyin-pro's plain array of readings is what its
+      // detailed form gives, at a third of the cost, whenever every character has a reading
+      // (checked for every Han character, and for names, in test/unit/shared/rules/pinyin.test.ts).
+      const readings = pinyin(segment, { type: 'array', toneType: 'none', surname, nonZh: 'consecutive' });
+      if (readings.every((r) => READING.test(r))) return readings.map((r) => ({ text: r, isZh: true }));
+    }
     return pinyin(segment, { type: 'all', toneType: 'none', surname, nonZh: 'consecutive' }).map((item) =>
       item.isZh && item.pinyin !== ''
         ? { text: item.pinyin.toLowerCase(), isZh: true }

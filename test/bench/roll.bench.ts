@@ -1,132 +1,133 @@
 /**
- * `npm run bench -- [--records N] [--json]`: builds a deterministic synthetic roll of N records
- * (default 2,000,000) in a temp data folder and prints figures as JSON lines
- * `{"figure", "value", "unit", "baseline", "goal"}`, each measured in this run next to the raw
- * SQLite baseline on the same file. Not part of `npm test`.
+ * `npm run bench -- [--records N] [--json] [--keep DIR | --reuse DIR]`: the martyrs' roll figures,
+ * printed as JSON lines `{"figure", "value", "unit", "baseline", "goal"}`, each measured in this
+ * run next to its baseline on the same file. Not part of `npm test`.
+ *
+ * 1. This process builds a deterministic synthetic roll of N records (default 2,000,000) in a data
+ *    folder, through the repository code the app uses, and writes the 100,000-row import file.
+ * 2. rawParse.ts, a fresh process, reads that file with exceljs alone: the import's baseline.
+ * 3. backend.ts, another process, opens the folder with createCore (its job worker included), as
+ *    the app's main process would, runs the searches, pages and the import through `core.call`
+ *    and reports its own peak RSS: the roll built here never counts in it.
+ *
+ * `--keep DIR` builds the roll in DIR (which must not exist yet) and leaves it there; `--reuse DIR`
+ * runs the figures on a folder built that way, without rebuilding (2M records take minutes to
+ * load). In a kept or reused folder the bench's import is removed again afterwards, so the roll
+ * stays N records.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
 import { makeSetUpCore, tempDir } from '../support/tempCore';
 import { syntheticRoll } from '../support/syntheticRoll';
 import { prepareMartyr, searchText } from '../../electron/core/martyrs/fields';
-import { insertMartyr, writeMartyrSearchText } from '../../electron/core/db/martyrs';
-import { writeTransaction } from '../../electron/core/db/connection';
+import { insertMartyr, removeMartyrSearchText } from '../../electron/core/db/martyrs';
+import { writeMartyrSearchTexts } from '../../electron/core/db/martyrSearchIndex';
+import { openDatabase, writeTransaction } from '../../electron/core/db/connection';
+import { DATABASE_FILE } from '../../electron/core';
+import { uploadsDir } from '../../electron/core/attachments/paths';
 import { martyrFieldsSchema } from '../../shared/contract';
-import { matchExpression } from '../../electron/core/martyrs/search';
+import { IMPORT_FILE, ROLL_MARKER, ROLL_SEED, type ChildMessage, type RollMarker } from './figures';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '2000000' }, json: { type: 'boolean', default: false }, keep: { type: 'string' } } });
-const records = Number(values.records);
-const jsonOnly = values.json;
+const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' } } });
 const log = (...args: unknown[]) => {
-  if (!jsonOnly) console.error(...args);
+  if (!values.json) console.error(...args);
 };
+if (values.keep && values.reuse) throw new Error('--keep builds a roll, --reuse runs on one: give one of them');
 
-function figure(name: string, value: number, unit: 'ms' | 's' | 'MB', baseline: number | null, goal: number | null): void {
-  console.log(JSON.stringify({ figure: name, value: Number(value.toFixed(3)), unit, baseline: baseline === null ? null : Number(baseline.toFixed(3)), goal: goal === null ? null : Number(goal.toFixed(3)) }));
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-/** `--keep DIR` builds the roll in DIR (which must not exist yet) and leaves it there for experiments. */
-const dataDir = values.keep ?? tempDir('guangrong-bench-');
-const t0 = performance.now();
-const t = await makeSetUpCore({ dataDir });
-figure('backend_open', performance.now() - t0, 'ms', null, null);
-
-// Load the roll through the same repository code the app uses, in batches of 20,000.
-log(`generating and loading ${records.toLocaleString()} records…`);
-const loadStart = performance.now();
-const roll = syntheticRoll(records, 2026);
-const db = t.core.db;
-for (let from = 0; from < roll.length; from += 20_000) {
-  writeTransaction(db, () => {
-    for (const m of roll.slice(from, from + 20_000)) {
-      const prepared = prepareMartyr(db, martyrFieldsSchema.parse({ name: m.name, birthDate: m.birthDate, deathDate: m.deathDate, nativePlaceText: m.nativePlaceText, unitAndPost: m.unitAndPost }));
-      const id = insertMartyr(db, prepared, 1, '2026-11-23T09:00:00.000Z');
-      writeMartyrSearchText(db, id, searchText(prepared));
-    }
-  });
-  log(`  ${Math.min(from + 20_000, roll.length).toLocaleString()} (${((performance.now() - loadStart) / 1000).toFixed(0)} s)`);
-}
-db.pragma('optimize');
-log(`loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
-
-const runs = 60;
-async function searchFigure(name: string, queries: string[]): Promise<void> {
-  const samples: number[] = [];
-  const raw: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const query = queries[i % queries.length]!;
-    samples.push(await time(() => t.ok('martyrs.search', { query }, t.admin)));
-    const match = matchExpression(query);
-    raw.push(await time(() => db.prepare('SELECT rowid FROM martyr_fts WHERE martyr_fts MATCH ? LIMIT 50').all(match)));
+async function buildRoll(dataDir: string, records: number): Promise<void> {
+  if (existsSync(dataDir) && values.keep) throw new Error(`${dataDir} exists already: --keep builds a new roll there (use --reuse ${dataDir} to run on it)`);
+  const t = await makeSetUpCore({ dataDir });
+  // Loaded through the same repository code the app uses, in batches of 20,000.
+  log(`generating and loading ${records.toLocaleString()} records…`);
+  const loadStart = performance.now();
+  const roll = syntheticRoll(records, ROLL_SEED);
+  const db = t.core.db;
+  for (let from = 0; from < roll.length; from += 20_000) {
+    writeTransaction(db, () => {
+      // Index entries a batch at a time, as an import writes them (db/martyrSearchIndex.ts).
+      const entries = roll.slice(from, from + 20_000).map((m) => {
+        const prepared = prepareMartyr(db, martyrFieldsSchema.parse({ name: m.name, birthDate: m.birthDate, deathDate: m.deathDate, nativePlaceText: m.nativePlaceText, unitAndPost: m.unitAndPost }));
+        return { id: insertMartyr(db, prepared, 1, '2026-11-23T09:00:00.000Z'), text: searchText(prepared) };
+      });
+      writeMartyrSearchTexts(db, entries);
+    });
+    log(`  ${Math.min(from + 20_000, roll.length).toLocaleString()} (${((performance.now() - loadStart) / 1000).toFixed(0)} s)`);
   }
-  figure(name, percentile(samples, 95), 'ms', percentile(raw, 95), 20);
+  db.pragma('optimize');
+  log(`loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+  await t.dispose();
+  writeFileSync(join(dataDir, ROLL_MARKER), JSON.stringify({ records, seed: ROLL_SEED } satisfies RollMarker));
 }
 
-const sample = roll.slice(0, 1000);
-const given = sample.map((m) => m.name.slice(-1));
-await searchFigure('search_name_1char_p95', given);
-await searchFigure('search_name_2char_p95', sample.filter((m) => m.name.length >= 2).map((m) => m.name.slice(0, 2)));
-await searchFigure('search_name_3char_p95', sample.filter((m) => m.name.length >= 3).map((m) => m.name.slice(0, 3)));
-await searchFigure('search_initials_p95', ['zdm', 'wj', 'lh', 'zg', 'cms', 'ly']);
-await searchFigure('search_place_p95', ['惠民县', '献县', '红安', '金寨县']);
-
-const first = await time(() => t.ok('martyrs.search', { sort: 'strokeSurname' }, t.admin));
-const rawFirst = await time(() => db.prepare('SELECT id FROM martyrs WHERE deleted_at IS NULL ORDER BY stroke_surname_key, id LIMIT 50').all());
-figure('page_first_stroke', first, 'ms', rawFirst, 50);
-
-// A page a million rows deep (or at 90 % of a smaller roll): jump there with the keyset of the row before.
-const depth = Math.min(1_000_000, Math.floor(records * 0.9));
-const before = db.prepare('SELECT stroke_surname_key AS k, id FROM martyrs WHERE deleted_at IS NULL ORDER BY stroke_surname_key, id LIMIT 1 OFFSET ?').get(depth) as { k: string; id: number };
-const cursor = Buffer.from(JSON.stringify([before.k, before.id])).toString('base64url');
-const deep = await time(() => t.ok('martyrs.search', { sort: 'strokeSurname', after: cursor }, t.admin));
-const rawDeep = await time(() => db.prepare('SELECT id FROM martyrs WHERE deleted_at IS NULL AND (stroke_surname_key, id) > (?, ?) ORDER BY stroke_surname_key, id LIMIT 50').all(before.k, before.id));
-figure('page_deep_stroke', deep, 'ms', rawDeep, 50);
-
-// Import of a 100,000-row xlsx through the whole path (upload, job, checks, write), next to exceljs
-// reading the same file and nothing else.
-{
-  const file = join(dataDir, 'bench-100k.xlsx');
+/** 100,000 rows of another synthetic roll, each person once (the import refuses a file that repeats one). */
+async function writeImportFile(file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('名录');
   ws.addRow(['姓名', '性别', '出生年月', '籍贯', '生前所在单位及职务', '牺牲时间']).commit();
-  for (const m of syntheticRoll(100_000, 1947)) ws.addRow([m.name, '男', m.birthDate, m.nativePlaceText, m.unitAndPost, m.deathDate]).commit();
+  const seen = new Set<string>();
+  for (const m of syntheticRoll(101_000, 1947)) {
+    const key = `${m.name}|${m.birthDate}|${m.deathDate}|${m.nativePlaceText}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    ws.addRow([m.name, '男', m.birthDate, m.nativePlaceText, m.unitAndPost, m.deathDate]).commit();
+    if (seen.size === 100_000) break;
+  }
   ws.commit();
   await wb.commit();
-  const bytes = readFileSync(file);
-  const rawStart = performance.now();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {});
-  let rawRows = 0;
-  for await (const sheet of reader) for await (const _row of sheet) rawRows++;
-  const raw = (performance.now() - rawStart) / 1000;
-  const importStart = performance.now();
-  const { uploadId } = await t.ok('uploads.begin', { fileName: 'bench-100k.xlsx', size: bytes.length }, t.admin);
-  for (let offset = 0; offset < bytes.length; offset += 4 * 1024 * 1024) {
-    await t.ok('uploads.chunk', { uploadId, offset, dataBase64: bytes.subarray(offset, offset + 4 * 1024 * 1024).toString('base64') }, t.admin);
-  }
-  await t.ok('uploads.finish', { uploadId, sha256: createHash('sha256').update(bytes).digest('hex') }, t.admin);
-  const p = await t.ok('martyrs.importPreview', { uploadId }, t.admin);
-  const job = await t.core.jobs.wait((await t.ok('martyrs.import', { uploadId, mapping: p.mapping }, t.admin)).jobId);
-  const took = (performance.now() - importStart) / 1000;
-  if (job.status !== 'done' || (job.result as { ok?: boolean }).ok !== true) log('import did not succeed', job.status, JSON.stringify(job.result).slice(0, 500));
-  log(`raw exceljs read ${rawRows} rows`);
-  figure('import_100k_xlsx', took, 's', raw, raw * 2);
 }
 
-figure('backend_peak_rss', process.resourceUsage().maxRSS / 1024, 'MB', null, 500);
+/** Runs a child script of this folder; prints its figures as they come, gathers its values. */
+function child(script: string, args: string[]): Promise<Map<string, number>> {
+  const got = new Map<string, number>();
+  return new Promise((resolve, reject) => {
+    const proc = fork(join(import.meta.dirname, script), args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    proc.on('message', (m: ChildMessage) => {
+      if (m.type === 'figure') console.log(JSON.stringify(m.figure));
+      else if (m.type === 'log') log(m.text);
+      else got.set(m.name, m.value);
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => (code === 0 ? resolve(got) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
 
-await t.dispose();
-if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+/** Takes the bench's import out of a kept roll again (records, their person rows, history and search text). */
+function removeImport(dataDir: string, lastId: number): void {
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
+  try {
+    writeTransaction(db, () => {
+      const ids = db.prepare('SELECT id, person_id AS personId FROM martyrs WHERE id > ?').all(lastId) as { id: number; personId: number }[];
+      for (const { id } of ids) removeMartyrSearchText(db, id);
+      db.prepare('DELETE FROM martyr_history WHERE martyr_id > ?').run(lastId);
+      db.prepare('DELETE FROM martyrs WHERE id > ?').run(lastId);
+      const person = db.prepare('DELETE FROM persons WHERE id = ?');
+      for (const { personId } of ids) person.run(personId);
+    });
+  } finally {
+    db.close();
+  }
+  rmSync(uploadsDir(dataDir), { recursive: true, force: true });
+}
+
+const dataDir = values.reuse ?? values.keep ?? tempDir('guangrong-bench-');
+let records: number;
+if (values.reuse) {
+  records = (JSON.parse(readFileSync(join(dataDir, ROLL_MARKER), 'utf8')) as RollMarker).records;
+  if (values.records && Number(values.records) !== records) log(`${dataDir} holds a roll of ${records.toLocaleString()} records: --records ${values.records} ignored`);
+} else {
+  records = Number(values.records ?? '2000000');
+  await buildRoll(dataDir, records);
+}
+try {
+  const file = join(dataDir, IMPORT_FILE);
+  if (!existsSync(file)) await writeImportFile(file);
+  const raw = (await child('rawParse.ts', [file])).get('rawParseSeconds')!;
+  const got = await child('backend.ts', [dataDir, String(records), file, String(raw)]);
+  const lastId = got.get('lastIdBeforeImport');
+  if ((values.keep || values.reuse) && lastId !== undefined) removeImport(dataDir, lastId);
+} finally {
+  if (!values.keep && !values.reuse) rmSync(dataDir, { recursive: true, force: true });
+}

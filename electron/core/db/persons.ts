@@ -37,8 +37,8 @@ export function insertPerson(db: Db, p: PersonColumns, at: string): number {
   const info = cachedStatement(
     db,
     `INSERT INTO persons (name, gender, ethnicity, id_number, birth_verbatim, birth_edtf, birth_earliest, birth_latest, native_place_text, native_place_code, created_at, updated_at)
-       VALUES (@name, @gender, @ethnicity, @idNumber, @birthVerbatim, @birthEdtf, @birthEarliest, @birthLatest, @nativePlaceText, @nativePlaceCode, @at, @at)`,
-  ).run(params(p, at));
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.name, p.gender, p.ethnicity, p.idNumber, p.birth.verbatim, p.birth.edtf, p.birth.earliest, p.birth.latest, p.nativePlaceText, p.nativePlaceCode, at, at);
   return Number(info.lastInsertRowid);
 }
 

@@ -80,26 +80,36 @@ export function queryBigrams(spaced: string): string[] | null {
   return tokens.slice(1).map((t, i) => tokens[i]! + t);
 }
 
+/** A text's tokens and bigrams. */
+function tokensOf(text: string): [string, string] {
+  const spaced = spacedText(text);
+  return [spaced, bigramText(spaced)];
+}
+
+/**
+ * Places and units recur on thousands of records (and deeds are mostly empty in an import): the
+ * tokens of a short text are worked out once. A pure function of the text, bounded.
+ */
+const recurring = new Map<string, [string, string]>();
+function tokensOfRecurring(text: string): [string, string] {
+  if (text.length > 100) return tokensOf(text);
+  let tokens = recurring.get(text);
+  if (!tokens) {
+    tokens = tokensOf(text);
+    if (recurring.size >= 10_000) recurring.clear();
+    recurring.set(text, tokens);
+  }
+  return tokens;
+}
+
 /** The columns of `martyr_fts` for one record. */
 export function searchText(m: SearchSource): SearchText {
-  const name = spacedText(m.name);
-  const place = spacedText([m.nativePlaceText, m.deathPlaceText, m.burialPlace, m.cemetery].join(' '));
-  const unit = spacedText(m.unitAndPost);
-  const cert = spacedText(m.certificateNo);
-  const deeds = spacedText([m.deeds, m.merits, m.remarks, m.deathCause].join(' '));
-  return {
-    name,
-    pinyin: `${m.pinyin} ${m.initials} ${m.pinyinSpaced}`.trim(),
-    place,
-    unit,
-    cert,
-    deeds,
-    name2: bigramText(name),
-    place2: bigramText(place),
-    unit2: bigramText(unit),
-    cert2: bigramText(cert),
-    deeds2: bigramText(deeds),
-  };
+  const [name, name2] = tokensOf(m.name);
+  const [place, place2] = tokensOfRecurring([m.nativePlaceText, m.deathPlaceText, m.burialPlace, m.cemetery].join(' '));
+  const [unit, unit2] = tokensOfRecurring(m.unitAndPost);
+  const [cert, cert2] = tokensOf(m.certificateNo);
+  const [deeds, deeds2] = tokensOfRecurring([m.deeds, m.merits, m.remarks, m.deathCause].join(' '));
+  return { name, pinyin: `${m.pinyin} ${m.initials} ${m.pinyinSpaced}`.trim(), place, unit, cert, deeds, name2, place2, unit2, cert2, deeds2 };
 }
 
 /**

@@ -177,6 +177,9 @@ export async function runImport<T, R>(ctx: JobContext, spec: ImportSpec<T, R>, i
   if (parsed.length === 0) {
     throw badFile(`工作表“${sheet.name}”的表头下没有数据行。`, `The sheet “${sheet.name}” has no data rows under its header.`);
   }
+  // Every row is good: the cells as read are not needed any more (only an error workbook would
+  // be), so the memory they hold is free for the writing.
+  rows.length = 0;
 
   // writing: one transaction; a cancel or an error in it rolls everything back.
   const values = parsed.map((r) => r.value);

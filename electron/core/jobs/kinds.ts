@@ -1,21 +1,18 @@
 import type { JobKind } from './context';
-import { importDivisionsCsv, loadBuiltInDivisions } from '../divisions/load';
-import { storeAttachmentsJob } from '../attachments/store';
-import { importMartyrsJob } from '../martyrs/importJob';
-import { exportMartyrsJob } from '../martyrs/exportJob';
-import { plaqueBatchJob } from '../plaques/batchJob';
 
 /**
- * Every kind of job, by name. Only the worker thread imports the implementations; the runner
- * needs the names alone. A new kind of long work is one entry here.
+ * Every kind of job, by name, each loaded when a job of that kind runs: a job worker lives for
+ * one job, and an import need not load (nor hold in memory) what exports, image handling or the
+ * division loader bring. Only the worker thread loads the implementations; the runner needs the
+ * names alone. A new kind of long work is one entry here.
  */
 export const jobKinds = {
-  'divisions.importCsv': importDivisionsCsv as JobKind,
-  'divisions.loadBuiltIn': loadBuiltInDivisions as JobKind,
-  'attachments.store': storeAttachmentsJob as JobKind,
-  'martyrs.import': importMartyrsJob as JobKind,
-  'martyrs.export': exportMartyrsJob as JobKind,
-  'plaques.batch': plaqueBatchJob as JobKind,
-} satisfies Record<string, JobKind>;
+  'divisions.importCsv': async () => (await import('../divisions/load')).importDivisionsCsv as JobKind,
+  'divisions.loadBuiltIn': async () => (await import('../divisions/load')).loadBuiltInDivisions as JobKind,
+  'attachments.store': async () => (await import('../attachments/store')).storeAttachmentsJob as JobKind,
+  'martyrs.import': async () => (await import('../martyrs/importJob')).importMartyrsJob as JobKind,
+  'martyrs.export': async () => (await import('../martyrs/exportJob')).exportMartyrsJob as JobKind,
+  'plaques.batch': async () => (await import('../plaques/batchJob')).plaqueBatchJob as JobKind,
+} satisfies Record<string, () => Promise<JobKind>>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -51,7 +51,7 @@ export async function runJobInThisWorker(): Promise<void> {
     write: makeWrite(db, () => data.actor, now),
   };
   try {
-    const run = jobKinds[data.kind] as (ctx: JobContext, input: unknown) => unknown;
+    const run = (await jobKinds[data.kind]()) as (ctx: JobContext, input: unknown) => unknown;
     const result = await run(ctx, data.input);
     post({ type: 'done', result: result ?? null });
   } catch (error) {

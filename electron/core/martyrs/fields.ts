@@ -8,12 +8,11 @@ import { getAttachment } from '../db/attachments';
 import type { Db } from '../db/connection';
 import { divisionExists } from '../db/divisions';
 import { sourceExists } from '../db/sources';
+import { nameKeysOf, type PrepareCache } from './prepareCache';
 import { CoreError } from '../errors';
 import type { MartyrFields, LocalizedText } from '../../../shared/contract';
 import { checkPersonName } from '../../../shared/rules/personName';
 import { parsePartialDate } from '../../../shared/rules/partialDate';
-import { nameToPinyin } from '../../../shared/rules/pinyin';
-import { sortKey } from '../../../shared/rules/strokeOrder';
 
 export interface StoredDate {
   verbatim: string;
@@ -90,10 +89,13 @@ function parseDateCached(value: string): ReturnType<typeof parsePartialDate> {
   return parsed;
 }
 
-function dateOf(verbatim: string, field: string, issues: Issue[]): StoredDate {
+/** Without an import job's cache: each record on its own (dates through the small cache above). */
+const uncached: PrepareCache = { checkName: checkPersonName, parseDate: parseDateCached, nameKeys: nameKeysOf, divisionExists, sourceExists };
+
+function dateOf(verbatim: string, field: string, issues: Issue[], cache: PrepareCache): StoredDate {
   const value = verbatim.trim();
   if (value === '') return { verbatim: '', edtf: null, earliest: null, latest: null };
-  const parsed = parseDateCached(value);
+  const parsed = cache.parseDate(value);
   if (!parsed.ok) {
     const label = fieldLabels[field]!;
     issues.push({ path: field, message: { zh: `${label.zh}：${parsed.reason.zh}`, en: `${label.en}: ${parsed.reason.en}` } });
@@ -116,33 +118,36 @@ function scanIssues(db: Db, fields: MartyrFields, issues: Issue[]): void {
   }
 }
 
-/** Validates and derives; throws one VALIDATION error listing every problem. */
-export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
+/**
+ * Validates and derives; throws one VALIDATION error listing every problem. An import passes its
+ * job's cache (prepareCache.ts): the result is the same, the repeated work is not.
+ */
+export function prepareMartyr(db: Db, fields: MartyrFields, cache: PrepareCache = uncached): PreparedMartyr {
   const issues: Issue[] = [];
   let name = fields.name.trim();
   if (fields.unnamed) {
     if (name === '') name = UNNAMED_DEFAULT_NAME;
   } else {
-    const checked = checkPersonName(name);
+    const checked = cache.checkName(name);
     if (checked.ok) name = checked.normalized;
     else issues.push({ path: 'name', message: { zh: `姓名：${checked.reason.zh}`, en: `Name: ${checked.reason.en}` } });
   }
-  const birth = dateOf(fields.birthDate, 'birthDate', issues);
-  const joined = dateOf(fields.joinedDate, 'joinedDate', issues);
-  const party = dateOf(fields.partyDate, 'partyDate', issues);
-  const death = dateOf(fields.deathDate, 'deathDate', issues);
-  const approved = dateOf(fields.approvedDate, 'approvedDate', issues);
+  const birth = dateOf(fields.birthDate, 'birthDate', issues, cache);
+  const joined = dateOf(fields.joinedDate, 'joinedDate', issues, cache);
+  const party = dateOf(fields.partyDate, 'partyDate', issues, cache);
+  const death = dateOf(fields.deathDate, 'deathDate', issues, cache);
+  const approved = dateOf(fields.approvedDate, 'approvedDate', issues, cache);
   if (birth.earliest && death.latest && death.latest < birth.earliest) {
     issues.push({ path: 'deathDate', message: { zh: '牺牲时间早于出生日期，请核对。', en: 'The date of death is before the birth date; please check.' } });
   }
   for (const key of ['nativePlaceCode', 'deathPlaceCode'] as const) {
     const code = fields[key];
-    if (code && !divisionExists(db, code)) {
+    if (code && !cache.divisionExists(db, code)) {
       const label = fieldLabels[key]!;
       issues.push({ path: key, message: { zh: `${label.zh}：区划代码 ${code} 不存在。`, en: `${label.en}: there is no division ${code}.` } });
     }
   }
-  if (fields.sourceId !== null && !sourceExists(db, fields.sourceId)) {
+  if (fields.sourceId !== null && !cache.sourceExists(db, fields.sourceId)) {
     issues.push({ path: 'sourceId', message: { zh: '所选来源不存在。', en: 'The chosen source does not exist.' } });
   }
   scanIssues(db, fields, issues);
@@ -153,7 +158,7 @@ export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
   if (issues.length > 0) {
     throw new CoreError('VALIDATION', { zh: `有 ${issues.length} 处需要修改：${issues.map((i) => i.message.zh).join('；')}`, en: `${issues.length} field(s) need correcting: ${issues.map((i) => i.message.en).join('; ')}` }, issues);
   }
-  const pinyin = nameToPinyin(name);
+  const keys = cache.nameKeys(name);
   return {
     name,
     unnamed: fields.unnamed,
@@ -188,11 +193,11 @@ export function prepareMartyr(db: Db, fields: MartyrFields): PreparedMartyr {
       const checked = checkPersonName(kin.name);
       return { ...kin, name: checked.ok ? checked.normalized : kin.name };
     }),
-    strokeSurnameKey: sortKey(name, 'surname'),
-    strokeFullKey: sortKey(name, 'fullName'),
-    pinyin: pinyin.full,
-    pinyinSpaced: pinyin.spaced,
-    initials: pinyin.initials,
+    strokeSurnameKey: keys.strokeSurnameKey,
+    strokeFullKey: keys.strokeFullKey,
+    pinyin: keys.pinyin.full,
+    pinyinSpaced: keys.pinyin.spaced,
+    initials: keys.pinyin.initials,
     deathSort: death.earliest ?? '9999-12-31',
   };
 }

@@ -9,10 +9,10 @@ import { cellText, type Cell } from '../imports';
 import { appendMartyrHistory, insertMartyr } from '../db/martyrs';
 import { writeMartyrSearchTexts } from '../db/martyrSearchIndex';
 import { CoreError } from '../errors';
-import { martyrFieldsSchema, type MartyrFields, type LocalizedText } from '../../../shared/contract';
-import { checkPersonName } from '../../../shared/rules/personName';
-import { parsePartialDate } from '../../../shared/rules/partialDate';
-import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME } from './fields';
+import type { MartyrFields, LocalizedText } from '../../../shared/contract';
+import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME, type PreparedMartyr } from './fields';
+import { createPrepareCache } from './prepareCache';
+import { importedFields } from './importedFields';
 import { suggestPeriod } from '../../../shared/rules/historicalPeriod';
 
 const l = (zh: string, en: string): LocalizedText => ({ zh, en });
@@ -67,38 +67,37 @@ const periodNames: Record<string, NonNullable<MartyrFields['period']>> = {
 /** Text lengths the record allows, from the contract. */
 const maxLength: Record<string, number> = { name: 60, ethnicity: 20, nativePlaceText: 200, unitAndPost: 300, merits: 2000, deathPlaceText: 200, deathCause: 500, burialPlace: 200, cemetery: 100, approvedBy: 100, certificateNo: 50, deeds: 20000, remarks: 2000 };
 
-/** The same date texts recur row after row: parse each once per import. */
-function dateChecker() {
-  const seen = new Map<string, ReturnType<typeof parsePartialDate>>();
-  return (text: string) => {
-    let parsed = seen.get(text);
-    if (!parsed) {
-      parsed = parsePartialDate(text);
-      seen.set(text, parsed);
-    }
-    return parsed;
-  };
-}
+/** Records prepared, then written, at a time; progress (and a cancel) is taken between batches. */
+const WRITE_BATCH = 250;
+
+/** Per column, what reading a cell needs (worked out once, not on every cell of 100,000 rows). */
+const columnInfo = columns.map((c) => ({ key: c.key, dateColumn: dateColumns.has(c.key), max: maxLength[c.key], spaces: c.key === 'deeds' ? ' ' : '' }));
 
 export function martyrImportSpec(options: { sourceId: number | null }): ImportSpec<MartyrFields, { created: number }> {
-  const checkDate = dateChecker();
+  // One per job: the same names and dates recur row after row, and the write pass meets again
+  // every name and date the check pass has seen. See prepareCache.ts.
+  const cache = createPrepareCache();
+  const checkDate = cache.parseDate;
   return {
     kind: 'martyrs',
     columns,
     parseRow(cells: Readonly<Record<string, Cell>>, _rowNumber, info) {
       const problems: RowProblem[] = [];
       const text: Record<string, string> = {};
-      for (const column of columns) {
-        const value = cellText(cells[column.key] ?? null, { dateColumn: dateColumns.has(column.key), date1904: info.date1904 }).replace(/\s+/g, column.key === 'deeds' ? ' ' : '').trim();
-        const max = maxLength[column.key];
-        if (max !== undefined && [...value].length > max) problems.push({ column: column.key, message: l(`超过 ${max} 个字`, `longer than ${max} characters`) });
-        text[column.key] = value;
+      const dateOptions = { dateColumn: true, date1904: info.date1904 };
+      const textOptions = { dateColumn: false, date1904: info.date1904 };
+      for (const { key, dateColumn, max, spaces } of columnInfo) {
+        const cell = cells[key] ?? null;
+        const value = cell === null ? '' : cellText(cell, dateColumn ? dateOptions : textOptions).replace(/\s+/g, spaces).trim();
+        // Characters, not UTF-16 units: a text no longer than max in units is no longer in characters.
+        if (max !== undefined && value.length > max && [...value].length > max) problems.push({ column: key, message: l(`超过 ${max} 个字`, `longer than ${max} characters`) });
+        text[key] = value;
       }
       let unnamed = false;
       const name = text.name ?? '';
       if (/^无名/.test(name)) unnamed = true;
       else if (name !== '') {
-        const checked = checkPersonName(name);
+        const checked = cache.checkName(name);
         if (!checked.ok) problems.push({ column: 'name', message: checked.reason });
       }
       const gender = text.gender ? genders[text.gender.toLowerCase()] : 'unknown';
@@ -117,8 +116,8 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
       if (problems.length > 0) return { ok: false, problems };
       return {
         ok: true,
-        value: martyrFieldsSchema.parse({
-          ...Object.fromEntries(Object.entries(text).filter(([key]) => key !== 'gender' && key !== 'period')),
+        value: importedFields({
+          ...text,
           name: unnamed ? name || UNNAMED_DEFAULT_NAME : name,
           unnamed,
           gender: gender ?? 'unknown',
@@ -143,29 +142,38 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
     },
     commit(db, values, progress, context) {
       let created = 0;
-      // Index entries are written a chunk at a time: records landing between the same two
+      // Index entries are written a few thousand at a time: records landing between the same two
       // neighbours of the roll's order then share that gap (db/martyrSearchIndex.ts).
       let pending: { id: number; text: ReturnType<typeof searchText> }[] = [];
-      values.forEach((fields, i) => {
-        let prepared;
-        try {
-          prepared = prepareMartyr(db, fields);
-        } catch (error) {
-          if (error instanceof CoreError) {
-            throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[i]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[i]}: ${error.text.en}` });
+      // A batch is prepared (pure work over big tables: pinyin, stroke order), then written: the
+      // two kept apart, each keeps its data in the processor's caches.
+      const batch: PreparedMartyr[] = [];
+      for (let from = 0; from < values.length; from += WRITE_BATCH) {
+        const to = Math.min(values.length, from + WRITE_BATCH);
+        batch.length = 0;
+        for (let i = from; i < to; i++) {
+          try {
+            batch.push(prepareMartyr(db, values[i]!, cache));
+          } catch (error) {
+            if (error instanceof CoreError) {
+              throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[i]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[i]}: ${error.text.en}` });
+            }
+            throw error;
           }
-          throw error;
         }
-        const id = insertMartyr(db, prepared, context.actor.userId, context.now);
-        pending.push({ id, text: searchText(prepared) });
-        if (pending.length === 5000) {
+        for (let i = from; i < to; i++) {
+          const prepared = batch[i - from]!;
+          const id = insertMartyr(db, prepared, context.actor.userId, context.now);
+          pending.push({ id, text: searchText(prepared) });
+          appendMartyrHistory(db, { martyrId: id, version: 1, at: context.now, userId: context.actor.userId, action: 'import', reason: `${context.fileName} 第 ${context.rowNumbers[i]} 行`, changes: [] });
+          created++;
+        }
+        if (pending.length >= 5000) {
           writeMartyrSearchTexts(db, pending);
           pending = [];
         }
-        appendMartyrHistory(db, { martyrId: id, version: 1, at: context.now, userId: context.actor.userId, action: 'import', reason: `${context.fileName} 第 ${context.rowNumbers[i]} 行`, changes: [] });
-        created++;
-        if (i % 250 === 0) progress(i);
-      });
+        progress(to);
+      }
       writeMartyrSearchTexts(db, pending);
       progress(values.length);
       return { created };

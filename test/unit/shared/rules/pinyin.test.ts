@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
+import { normalizePersonName } from '../../../../shared/rules/personName';
 import { nameToPinyin, textToPinyin } from '../../../../shared/rules/pinyin';
 
 describe('nameToPinyin (surname readings)', () => {
@@ -74,4 +76,40 @@ describe('never throws', () => {
       expect(() => textToPinyin(input)).not.toThrow();
     },
   );
+});
+
+/** The forms as pinyin-pro's detailed output gives them (what nameToPinyin did for every name before its fast path). */
+function viaDetailed(text: string, surname: 'head' | 'off') {
+  const tokens = pinyin(text, { type: 'all', toneType: 'none', surname, nonZh: 'consecutive' }).map((item) =>
+    item.isZh && item.pinyin !== '' ? { text: item.pinyin.toLowerCase(), isZh: true } : { text: item.origin.toLowerCase(), isZh: false },
+  );
+  const kept = tokens.filter((t) => t.text !== '');
+  const ascii = (s: string) => s.replace(/ü/gu, 'v');
+  return { full: kept.map((t) => ascii(t.text)).join(''), spaced: kept.map((t) => t.text).join(' '), initials: kept.map((t) => (t.isZh ? ascii(t.text.slice(0, 1)) : t.text)).join('') };
+}
+
+describe('the fast path for names of Han characters only', () => {
+  it('gives what the detailed output gives, for every Han character, with and without a surname reading', () => {
+    let checked = 0;
+    for (let cp = 0x2e80; cp <= 0x3134f; cp++) {
+      const char = String.fromCodePoint(cp);
+      if (!/\p{Script=Han}/u.test(char)) continue;
+      if (cp >= 0x20000 && cp % 5 !== 0) continue; // the rare planes sampled (they have no readings)
+      expect(nameToPinyin(char)).toEqual(viaDetailed(normalizePersonName(char), 'head'));
+      expect(textToPinyin(char)).toEqual(viaDetailed(char, 'off'));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30_000);
+  }, 120_000);
+
+  it('gives what the detailed output gives for names: surnames, polyphones, rare characters mixed in', () => {
+    const surnames = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗单曾解仇区朴查缪乐重盖种过尉', '欧阳', '万俟', '长孙', '尉迟'];
+    const given = [...'德胜明华建国文志永海春秀英玉兰长行乐重朝都传率差', '𠀀', '㐀'];
+    for (const s of surnames) {
+      for (const a of given) {
+        expect(nameToPinyin(s + a)).toEqual(viaDetailed(s + a, 'head'));
+        for (const b of given) expect(nameToPinyin(s + a + b)).toEqual(viaDetailed(s + a + b, 'head'));
+      }
+    }
+  });
 });
