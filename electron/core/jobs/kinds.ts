@@ -4,6 +4,7 @@ import { storeAttachmentsJob } from '../attachments/store';
 import { importMartyrsJob } from '../martyrs/importJob';
 import { exportMartyrsJob } from '../martyrs/exportJob';
 import { plaqueBatchJob } from '../plaques/batchJob';
+import { importAwardsJob, importPlaquesJob } from '../ledgers/importJobs';
 
 /**
  * Every kind of job, by name. Only the worker thread imports the implementations; the runner
@@ -16,6 +17,8 @@ export const jobKinds = {
   'martyrs.import': importMartyrsJob as JobKind,
   'martyrs.export': exportMartyrsJob as JobKind,
   'plaques.batch': plaqueBatchJob as JobKind,
+  'plaques.import': importPlaquesJob as JobKind,
+  'awards.import': importAwardsJob as JobKind,
 } satisfies Record<string, JobKind>;
 
 export type JobKindName = keyof typeof jobKinds;
