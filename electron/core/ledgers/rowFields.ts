@@ -75,7 +75,11 @@ export interface LocalDivision {
 
 /** Names compared without their administrative suffix: 幸福村 = 幸福 = 幸福村委会, 城关镇 = 城关. */
 function bareName(name: string): string {
-  return name.replace(/\s+/g, '').replace(/(街道办事处|街道|办事处|镇|乡|村民委员会|村委会|居民委员会|居委会|社区|村)$/u, '');
+  let bare = name.replace(/\s+/g, '');
+  for (let next = bare; ; bare = next) {
+    next = bare.replace(/(街道办事处|街道|办事处|镇|乡|村民委员会|村委会|居民委员会|居委会|社区|村)$/u, '');
+    if (next === bare || next === '') return bare;
+  }
 }
 
 export interface PlaceIndex {
