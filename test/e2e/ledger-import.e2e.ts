@@ -106,7 +106,8 @@ describe.skipIf(!launchKind())('importing the plaque ledger', () => {
     const reasonAt = rows[0]!.indexOf('错误原因');
     const fixed = bad.map((c) => (c === '御史村' ? '御史联村' : c)).filter((_c, i) => i !== reasonAt);
     await importFile(await writeBook('登记表-改.xlsx', HEADER, [...good.map((r, i) => [String(i + 1), ...r]), fixed]));
-    expect(await page.getByTestId('import-mapping-source').getAttribute('data-source')).toBe('saved');
+    // The rejected import saved no mapping (only a successful one is remembered): detected again.
+    expect(await page.getByTestId('import-mapping-source').getAttribute('data-source')).toBe('detected');
     await page.getByTestId('import-start').click();
     await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('import-done').textContent()).toMatch(/已导入 3 条/);
