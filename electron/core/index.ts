@@ -33,6 +33,7 @@ import { userHandlers } from './api/users';
 import { martyrHandlers } from './api/martyrs';
 import { sourceHandlers } from './api/sources';
 import { martyrImportHandlers } from './api/martyrImport';
+import { ledgerImportHandlers } from './api/ledgerImport';
 import { peopleHandlers } from './api/people';
 import { plaqueHandlers } from './api/plaques';
 import { honorHandlers } from './api/honors';
@@ -52,6 +53,7 @@ const handlers: Handlers = {
   ...sourceHandlers,
   ...martyrHandlers,
   ...martyrImportHandlers,
+  ...ledgerImportHandlers,
   ...attachmentHandlers,
   ...peopleHandlers,
   ...plaqueHandlers,

@@ -15,6 +15,7 @@ import { jobMethods } from './jobs';
 import { honorMethods } from './honors';
 import { martyrMethods } from './martyrs';
 import { martyrImportMethods } from './martyrImport';
+import { ledgerImportMethods } from './ledgerImport';
 import { userMethods } from './users';
 import { peopleMethods } from './people';
 import { plaqueMethods } from './plaques';
@@ -29,6 +30,7 @@ export const methods = {
   ...jobMethods,
   ...martyrMethods,
   ...martyrImportMethods,
+  ...ledgerImportMethods,
   ...attachmentMethods,
   ...peopleMethods,
   ...plaqueMethods,

@@ -32,24 +32,24 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 const sheetSchema = z.union([z.string().max(100), z.number().int().min(0).max(1000)]);
 
+/** What every import kind's preview method takes. */
+export const importPreviewInputSchema = z.strictObject({ uploadId: uploadIdSchema, sheet: sheetSchema.optional(), headerRow: z.number().int().min(0).max(1000).optional() });
+/** What every import kind's import method takes (a kind may extend it). */
+export const importStartInputSchema = importPreviewInputSchema.extend({ mapping: columnMappingSchema });
+export const importStartedSchema = z.object({ jobId: idSchema });
+
 export const martyrImportMethods = {
   'martyrs.importPreview': method({
     summary: 'Read an uploaded spreadsheet: sheets, the header found, the suggested or remembered mapping, the first rows.',
     access: editors,
-    input: z.strictObject({ uploadId: uploadIdSchema, sheet: sheetSchema.optional(), headerRow: z.number().int().min(0).max(1000).optional() }),
+    input: importPreviewInputSchema,
     output: importPreviewSchema,
   }),
   'martyrs.import': method({
     summary: 'Import every row as one job: all rows are checked first; one bad row writes nothing and returns an error workbook.',
     access: editors,
-    input: z.strictObject({
-      uploadId: uploadIdSchema,
-      sheet: sheetSchema.optional(),
-      headerRow: z.number().int().min(0).max(1000).optional(),
-      mapping: columnMappingSchema,
-      sourceId: idSchema.nullable().default(null),
-    }),
-    output: z.object({ jobId: idSchema }),
+    input: importStartInputSchema.extend({ sourceId: idSchema.nullable().default(null) }),
+    output: importStartedSchema,
   }),
   'imports.errorFile': method({
     summary: 'The error workbook of a rejected import (the failed rows with their reasons), to fix and re-import.',

@@ -47,7 +47,7 @@ export function getAward(db: Db, id: number): AwardRecord | undefined {
   return db.prepare(`${select} WHERE a.id = ?`).get(id) as AwardRecord | undefined;
 }
 
-export function insertAward(db: Db, a: AwardColumns, userId: number, at: string): number {
+export function insertAward(db: Db, a: AwardColumns, userId: number | null, at: string): number {
   const info = db
     .prepare(
       `INSERT INTO awards (recipient_kind, person_id, unit_name, unit_type, unit_division_code, class_id, authority, order_no, award_date, citation, soldier_unit, enlisted_on, remarks, created_at, created_by, updated_at, updated_by)
@@ -69,6 +69,13 @@ export function updateAward(db: Db, id: number, a: AwardColumns, userId: number,
 /** Touches the award (a file attached or removed) so its version tells others it changed. */
 export function touchAward(db: Db, id: number, userId: number, at: string): void {
   db.prepare('UPDATE awards SET version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(at, userId, id);
+}
+
+/** An award of the person in that class, on that date, under that order number (the same award keyed twice). */
+export function findSameAward(db: Db, a: { personId: number; classId: number; awardDate: string | null; orderNo: string }): number | undefined {
+  return (
+    db.prepare('SELECT id FROM awards WHERE person_id = ? AND class_id = ? AND award_date IS ? AND order_no = ? LIMIT 1').get(a.personId, a.classId, a.awardDate, a.orderNo) as { id: number } | undefined
+  )?.id;
 }
 
 export function countPersonAwards(db: Db, personId: number): number {

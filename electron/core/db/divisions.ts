@@ -119,3 +119,10 @@ export function upsertDivision(db: Db, d: DivisionInsert): number {
     )
     .run(d).changes;
 }
+
+/** Townships and villages (levels 4–5) under a code prefix (a county's 6 digits, or '' for all loaded), for matching names as written. */
+export function localDivisionsUnder(db: Db, prefix: string): { code: string; name: string; level: 4 | 5; parentCode: string }[] {
+  return db
+    .prepare(`SELECT code, name, level, parent_code AS parentCode FROM divisions WHERE level IN (4, 5) AND code LIKE ? ORDER BY code`)
+    .all(`${prefix}%`) as { code: string; name: string; level: 4 | 5; parentCode: string }[];
+}

@@ -62,7 +62,7 @@ export interface LetterInsert {
   deliverers: string;
 }
 
-export function insertLetter(db: Db, l: LetterInsert, userId: number, at: string): number {
+export function insertLetter(db: Db, l: LetterInsert, userId: number | null, at: string): number {
   const info = db
     .prepare(
       `INSERT INTO good_news_letters (award_id, family_name, family_relation, family_address, family_division_code, family_phone, received_on, due_on, deliverers, created_at, created_by, updated_at, updated_by)
@@ -127,7 +127,7 @@ export function touchLetter(db: Db, id: number, userId: number, at: string): voi
 
 // ── lifecycle events ─────────────────────────────────────────────────────────────────────────
 
-export function appendLetterEvent(db: Db, e: { letterId: number; at: string; userId: number; action: string; fromStatus: LetterStatus | null; toStatus: LetterStatus; reason: string | null; details?: unknown }): void {
+export function appendLetterEvent(db: Db, e: { letterId: number; at: string; userId: number | null; action: string; fromStatus: LetterStatus | null; toStatus: LetterStatus; reason: string | null; details?: unknown }): void {
   db.prepare('INSERT INTO letter_events (letter_id, at, user_id, action, from_status, to_status, reason, details_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     e.letterId,
     e.at,

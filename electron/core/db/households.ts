@@ -37,7 +37,7 @@ export function getHousehold(db: Db, id: number): HouseholdStored | undefined {
   ).get(id) as HouseholdStored | undefined;
 }
 
-export function insertHousehold(db: Db, h: HouseholdWrite, userId: number, at: string): number {
+export function insertHousehold(db: Db, h: HouseholdWrite, userId: number | null, at: string): number {
   const info = db
     .prepare(
       `INSERT INTO households (registration_no, head_person_id, address_text, division_code, phone, remarks, created_at, created_by, updated_at, updated_by)
@@ -120,7 +120,7 @@ export function listQualifications(db: Db, householdId: number): QualificationSt
 export function insertQualification(
   db: Db,
   q: { householdId: number; personId: number; category: PlaqueCategory; basis: 'certificate' | 'application'; certificateNo: string; applicationDate: string; applicationNote: string },
-  userId: number,
+  userId: number | null,
   at: string,
 ): number {
   const info = db

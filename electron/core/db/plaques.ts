@@ -37,13 +37,18 @@ export function plaqueNumbersLike(db: Db, prefix: string, suffix: string): strin
     .filter((n) => n.endsWith(suffix));
 }
 
-export function insertPlaque(db: Db, p: { householdId: number; qualificationId: number; number: string; status: PlaqueStatus; issuedDate: string | null; replacesId: number | null; lastReason: string }, userId: number | null, at: string): number {
+export function insertPlaque(
+  db: Db,
+  p: { householdId: number; qualificationId: number; number: string; status: PlaqueStatus; issuedDate: string | null; replacesId: number | null; lastReason: string; hungDate?: string | null },
+  userId: number | null,
+  at: string,
+): number {
   const info = db
     .prepare(
-      `INSERT INTO plaques (household_id, qualification_id, number, status, issued_date, replaces_id, last_reason, made_at, created_by, updated_at, updated_by)
-       VALUES (@householdId, @qualificationId, @number, @status, @issuedDate, @replacesId, @lastReason, @at, @userId, @at, @userId)`,
+      `INSERT INTO plaques (household_id, qualification_id, number, status, issued_date, hung_date, replaces_id, last_reason, made_at, created_by, updated_at, updated_by)
+       VALUES (@householdId, @qualificationId, @number, @status, @issuedDate, @hungDate, @replacesId, @lastReason, @at, @userId, @at, @userId)`,
     )
-    .run({ ...p, at, userId });
+    .run({ hungDate: null, ...p, at, userId });
   return Number(info.lastInsertRowid);
 }
 

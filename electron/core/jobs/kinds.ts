@@ -13,6 +13,8 @@ export const jobKinds = {
   'martyrs.import': async () => (await import('../martyrs/importJob')).importMartyrsJob as JobKind,
   'martyrs.export': async () => (await import('../martyrs/exportJob')).exportMartyrsJob as JobKind,
   'plaques.batch': async () => (await import('../plaques/batchJob')).plaqueBatchJob as JobKind,
+  'plaques.import': async () => (await import('../ledgers/importJobs')).importPlaquesJob as JobKind,
+  'awards.import': async () => (await import('../ledgers/importJobs')).importAwardsJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 
 export type JobKindName = keyof typeof jobKinds;

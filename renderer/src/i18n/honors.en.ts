@@ -23,9 +23,16 @@ export const honorsEn: Messages<typeof honorsZh> = {
     year: 'Year',
     count: '{{count}} in all',
     new: 'Register an award',
+    import: 'Import from Excel',
     empty: 'No award registered yet. Press “Register an award” (Ctrl+N) to start.',
     columns: { recipient: 'Recipient', className: 'Class', authority: 'Authority', orderNo: 'Order no.', awardDate: 'Date', soldierUnit: 'Unit', letter: 'Letter' },
     noLetter: 'none',
+  },
+  import: {
+    title: 'Import an award list',
+    lead: 'Choose the list (.xlsx or CSV): one award a row; people already registered are found by ID number; classes are matched by the names set under “Classes and calendar”. A row with a date of receipt also registers its good-news letter (received), with its working-day deadline. One bad row and nothing is written.',
+    doneLead: 'The awards are registered; letters with a date of receipt are now on their deadlines.',
+    show: 'Show the award register',
   },
   form: {
     titleNew: 'Register an award',

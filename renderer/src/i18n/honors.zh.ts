@@ -23,9 +23,16 @@ export const honorsZh = {
     year: '年度',
     count: '共 {{count}} 条',
     new: '登记奖励',
+    import: '从 Excel 导入',
     empty: '还没有登记奖励。点“登记奖励”（Ctrl+N）开始。',
     columns: { recipient: '获奖者', className: '类别', authority: '批准机关', orderNo: '文号', awardDate: '授予日期', soldierUnit: '所在部队', letter: '喜报' },
     noLetter: '未登记',
+  },
+  import: {
+    title: '导入立功受奖名单',
+    lead: '选择名单（.xlsx 或 CSV）：每行一项奖励，按身份证号找到已登记的人员；奖励类别按“类别与日历”中设置的名称对应。填了接收日期的，同时登记喜报（已收到），按工作日计算办理期限。只要有一行有问题，就一条也不写入。',
+    doneLead: '奖励已登记；有接收日期的喜报已进入办理期限。',
+    show: '查看奖励登记',
   },
   form: {
     titleNew: '登记奖励',

@@ -12,6 +12,8 @@ import { en } from './en';
 import { martyrsZh } from './martyrs.zh';
 import { martyrsEn } from './martyrs.en';
 import { plaquesZh } from './plaques.zh';
+import { importsZh } from './imports.zh';
+import { importsEn } from './imports.en';
 import { plaquesEn } from './plaques.en';
 import { honorsZh } from './honors.zh';
 import { honorsEn } from './honors.en';
@@ -36,7 +38,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -10,6 +10,13 @@ export const plaquesEn: Messages<typeof plaquesZh> = {
   count: '{{count}} households',
   newHousehold: 'New household (N)',
   batch: 'Batch (B)',
+  import: {
+    open: 'Import ledger',
+    title: 'Import a plaque ledger',
+    lead: 'Choose the ledger you keep (.xlsx or CSV): one household a row, with its head, category and plaque (number, status and hanging date as in the sheet). Townships and villages are matched by name to the county’s loaded divisions. Every row is checked first: one bad row and nothing is written.',
+    doneLead: 'The households are registered with their plaques as the sheet says.',
+    show: 'Show the ledger',
+  },
   cols: { head: 'Head of household', village: 'Village', address: 'Address', number: 'Plaque no.', category: 'Category', status: 'Status', hungDate: 'Hung on', signed: 'Signed', qualifying: 'Qualifying person' },
   signedYes: 'Signed (scan)',
   signedShort: 'yes',

@@ -7,6 +7,13 @@ export const plaquesZh = {
   count: '共 {{count}} 户',
   newHousehold: '新建户（N）',
   batch: '批量处理（B）',
+  import: {
+    open: '导入登记表',
+    title: '导入光荣牌悬挂登记表',
+    lead: '选择已有的登记表（.xlsx 或 CSV）：每行一户，写入户主、享受人员类别和光荣牌（编号、状态、悬挂时间照表填写）。乡镇和村按名称对应本县已载入的区划。先检查每一行，只要有一行有问题，就一户也不写入。',
+    doneLead: '已登记到户，并按表中状态记入光荣牌。',
+    show: '查看登记造册',
+  },
   cols: { head: '户主', village: '村（社区）', address: '门牌地址', number: '光荣牌编号', category: '类别', status: '状态', hungDate: '悬挂日期', signed: '签字', qualifying: '享受人员' },
   signedYes: '已签（扫描件）',
   signedShort: '已签',

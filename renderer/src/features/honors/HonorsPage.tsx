@@ -18,6 +18,7 @@ import { AwardPage } from './awards/AwardPage';
 import { LetterListPage } from './letters/LetterListPage';
 import { LetterPage } from './letters/LetterPage';
 import { HonorsSettingsPage } from './settings/HonorsSettingsPage';
+import { AwardImportPage } from './awards/AwardImportPage';
 
 type TabKey = 'awards' | 'letters' | 'settings';
 const tabPaths: Record<TabKey, string> = { awards: '/honors', letters: '/honors/letters', settings: '/honors/settings' };
@@ -29,6 +30,7 @@ export function HonorsPage({ path = '/honors' }: { path?: string }) {
   if (first === 'letters' && parts.length === 1) return <Tabbed tab="letters" Page={LetterListPage} />;
   if (first === 'settings' && parts.length === 1) return <Tabbed tab="settings" Page={HonorsSettingsPage} />;
   if (first === 'awards' && second === 'new' && parts.length === 2) return <AwardPage id={null} />;
+  if (first === 'import' && parts.length === 1) return <AwardImportPage />;
   if (first === 'awards' && parts.length === 2 && isId(second)) return <AwardPage key={second} id={Number(second)} />;
   if (first === 'letters' && parts.length === 2 && isId(second)) return <LetterPage key={second} id={Number(second)} />;
   return <NotFoundPage />;

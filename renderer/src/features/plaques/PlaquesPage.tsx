@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import type { Division } from '../../../../shared/contract';
 import { ledgerViews } from '../../../../shared/contract/plaques';
+import { hrefOf } from '../../app/router';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { JobProgress } from '../../components/JobProgress';
 import { useQuery } from '../../lib/useApi';
@@ -73,6 +74,7 @@ export function PlaquesPage() {
         </Tabs>
         <Button variant="contained" onClick={() => setCreating(true)} data-testid="household-new" sx={{ whiteSpace: 'nowrap' }}>{pt('newHousehold')}</Button>
         <Button variant="outlined" disabled={!canBatch} title={canBatch ? undefined : pt('batchDialog.needDivision')} onClick={() => setBatching(true)} data-testid="batch-open" sx={{ whiteSpace: 'nowrap' }}>{pt('batch')}</Button>
+        <Button variant="outlined" href={hrefOf('/plaques/import')} data-testid="plaques-import" sx={{ whiteSpace: 'nowrap' }}>{pt('import.open')}</Button>
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'stretch', flex: 1, minHeight: 0 }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>

@@ -2,6 +2,7 @@ import { inSection } from '../../app/router';
 import { MartyrsPage } from '../martyrs/MartyrsPage';
 import { HonorsPage } from '../honors/HonorsPage';
 import { PlaquesPage } from '../plaques/PlaquesPage';
+import { PlaqueImportPage } from '../plaques/PlaqueImportPage';
 import { PeoplePage } from '../people/PeoplePage';
 import { DocumentsPage } from '../documents/DocumentsPage';
 import { AdminPage } from '../admin/AdminPage';
@@ -18,6 +19,8 @@ export function PageFor({ path }: { path: string }) {
       return <HomePage />;
     case '/plaques':
       return <PlaquesPage />;
+    case '/plaques/import':
+      return <PlaqueImportPage />;
     case '/people':
       return <PeoplePage />;
     case '/documents':

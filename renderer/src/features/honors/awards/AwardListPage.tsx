@@ -47,6 +47,11 @@ export function AwardListPage() {
         </Typography>
         <Box sx={{ flex: 1 }} />
         {mayEdit ? (
+          <Button variant="outlined" href={hrefOf('/honors/import')} data-testid="awards-import">
+            {ht('awards.import')}
+          </Button>
+        ) : null}
+        {mayEdit ? (
           <Button variant="contained" startIcon={<AddIcon />} href={hrefOf('/honors/awards/new')} data-testid="award-new">
             {ht('awards.new')}
           </Button>

@@ -4,9 +4,9 @@
  * row marked, the first data rows. Clicking a row (or Enter on it) makes it the header.
  */
 import { alpha, Box, Typography } from '@mui/material';
-import type { ImportPreview } from '../../../../../shared/contract/martyrImport';
-import { useLang } from '../../../i18n';
-import { useMartyrsT } from '../i18n';
+import type { ImportPreview } from '../../../../shared/contract/martyrImport';
+import { useLang } from '../../i18n';
+import { useImportsT } from './i18n';
 
 interface Props {
   preview: ImportPreview;
@@ -30,7 +30,7 @@ function isTitle(cells: readonly string[]): boolean {
 }
 
 export function ImportPreviewTable({ preview, mapping, busy, onMap, onHeader }: Props) {
-  const mt = useMartyrsT();
+  const mt = useImportsT();
   const { pick } = useLang();
   const width = Math.max(preview.header.length, ...preview.above.map((r) => r.cells.length), ...preview.rows.map((r) => r.cells.length), 1);
   const columns = Array.from({ length: width }, (_, i) => i);
@@ -44,7 +44,7 @@ export function ImportPreviewTable({ preview, mapping, busy, onMap, onHeader }: 
       }
     },
     tabIndex: 0,
-    title: mt('import.headerHint'),
+    title: mt('headerHint'),
     'data-row': rowNumber,
   });
 
@@ -66,7 +66,7 @@ export function ImportPreviewTable({ preview, mapping, busy, onMap, onHeader }: 
         <thead>
           <tr>
             <Box component="th" className="rownum" sx={{ position: 'sticky', top: 0, zIndex: 2, fontWeight: 400 }}>
-              {mt('import.row')}
+              {mt('row')}
             </Box>
             {columns.map((i) => {
               const key = mapping[String(i)] ?? '';
@@ -79,16 +79,16 @@ export function ImportPreviewTable({ preview, mapping, busy, onMap, onHeader }: 
                     component="select"
                     value={key}
                     disabled={busy}
-                    aria-label={`${mt('import.mapping')} ${letters(i)}`}
+                    aria-label={`${mt('mapping')} ${letters(i)}`}
                     data-testid={`import-map-${i}`}
                     onChange={(e: React.ChangeEvent<HTMLSelectElement>) => onMap(i, e.target.value)}
                     sx={{ font: 'inherit', fontWeight: key ? 600 : 400, color: key ? 'primary.dark' : 'text.secondary', width: '100%', py: 0.25, border: 1, borderColor: 'divider', borderRadius: 0.5, bgcolor: 'background.paper' }}
                   >
-                    <option value="">{mt('import.notImported')}</option>
+                    <option value="">{mt('notImported')}</option>
                     {preview.columns.map((c) => (
                       <option key={c.key} value={c.key}>
                         {pick(c.label)}
-                        {c.required ? ` *（${mt('import.required')}）` : ''}
+                        {c.required ? ` *（${mt('required')}）` : ''}
                       </option>
                     ))}
                   </Box>
@@ -129,8 +129,8 @@ export function ImportPreviewTable({ preview, mapping, busy, onMap, onHeader }: 
         </tbody>
       </Box>
       <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 1, py: 0.5 }}>
-        {mt('import.rowsShown', { count: Math.min(20, preview.rows.length) })}
-        {preview.truncated || preview.rows.length > 20 ? ` ${mt('import.rowsTruncated', { count: Math.min(20, preview.rows.length) })}` : ''}
+        {mt('rowsShown', { count: Math.min(20, preview.rows.length) })}
+        {preview.truncated || preview.rows.length > 20 ? ` ${mt('rowsTruncated', { count: Math.min(20, preview.rows.length) })}` : ''}
       </Typography>
     </Box>
   );

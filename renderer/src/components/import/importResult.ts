@@ -3,7 +3,7 @@
  * written and the problems listed by row. Also the small rules of the preview (which row can become
  * the header, which fields are still missing). Pure.
  */
-import type { LocalizedText } from '../../../../../shared/contract';
+import type { LocalizedText } from '../../../../shared/contract';
 
 export interface ImportProblem {
   row: number;

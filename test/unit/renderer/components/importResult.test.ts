@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerRowOf, missingRequired, readImportResult, remap } from '../../../../../renderer/src/features/martyrs/import/importResult';
+import { headerRowOf, missingRequired, readImportResult, remap } from '../../../../renderer/src/components/import/importResult';
 
 describe('reading how an import ended', () => {
   it('every row written', () => {
