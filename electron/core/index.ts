@@ -35,6 +35,7 @@ import { sourceHandlers } from './api/sources';
 import { martyrImportHandlers } from './api/martyrImport';
 import { peopleHandlers } from './api/people';
 import { plaqueHandlers } from './api/plaques';
+import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
 
 export type { Session } from './sessions';
@@ -56,6 +57,7 @@ const handlers: Handlers = {
   ...peopleHandlers,
   ...plaqueHandlers,
   ...honorHandlers,
+  ...statisticsHandlers,
 };
 
 export interface CoreOptions {

@@ -18,6 +18,7 @@ import { martyrImportMethods } from './martyrImport';
 import { userMethods } from './users';
 import { peopleMethods } from './people';
 import { plaqueMethods } from './plaques';
+import { statisticsMethods } from './statistics';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -33,6 +34,7 @@ export const methods = {
   ...peopleMethods,
   ...plaqueMethods,
   ...honorMethods,
+  ...statisticsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
