@@ -15,6 +15,10 @@ import { plaquesZh } from './plaques.zh';
 import { plaquesEn } from './plaques.en';
 import { honorsZh } from './honors.zh';
 import { honorsEn } from './honors.en';
+import { dashboardZh } from './dashboard.zh';
+import { dashboardEn } from './dashboard.en';
+import { peopleZh } from './people.zh';
+import { peopleEn } from './people.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -36,7 +40,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, dashboard: dashboardZh, peopleUi: peopleZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, dashboard: dashboardEn, peopleUi: peopleEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
