@@ -5,7 +5,7 @@
  */
 import { ledgerViews } from '../../../shared/contract/plaques';
 import { martyrStatuses, periods, type MartyrStatus, type Period } from '../../../shared/contract/martyrs';
-import { letterDueFilters } from '../../../shared/contract/honors';
+import type { letterDueFilters } from '../../../shared/contract/honors';
 import { letterStatuses, type LetterStatus } from '../../../shared/rules/letterState';
 import type { PlaqueStatus } from '../../../shared/rules/plaque';
 

@@ -67,7 +67,7 @@ export function PlaqueCharts() {
         <BarChart
           layout="horizontal"
           height={bandHeight(rows.length)}
-          yAxis={[{ scaleType: 'band', data: rows.map((r) => r.divisionName), width: 110 }]}
+          yAxis={[{ scaleType: 'band', data: rows.map((r) => r.divisionName), width: 150 }]}
           xAxis={[{ tickMinStep: 1 }]}
           series={divisionSeries.map((s) => ({ id: s.id, label: dt(`series.${s.id}`), stack: 'households', data: parts.map((p) => p[s.id]) }))}
           onItemClick={(_e, item) => {
