@@ -36,6 +36,7 @@ import { martyrImportHandlers } from './api/martyrImport';
 import { ledgerImportHandlers } from './api/ledgerImport';
 import { peopleHandlers } from './api/people';
 import { plaqueHandlers } from './api/plaques';
+import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
 
 export type { Session } from './sessions';
@@ -58,6 +59,7 @@ const handlers: Handlers = {
   ...peopleHandlers,
   ...plaqueHandlers,
   ...honorHandlers,
+  ...statisticsHandlers,
 };
 
 export interface CoreOptions {

@@ -19,6 +19,7 @@ import { ledgerImportMethods } from './ledgerImport';
 import { userMethods } from './users';
 import { peopleMethods } from './people';
 import { plaqueMethods } from './plaques';
+import { statisticsMethods } from './statistics';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -35,6 +36,7 @@ export const methods = {
   ...peopleMethods,
   ...plaqueMethods,
   ...honorMethods,
+  ...statisticsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -17,6 +17,10 @@ import { importsEn } from './imports.en';
 import { plaquesEn } from './plaques.en';
 import { honorsZh } from './honors.zh';
 import { honorsEn } from './honors.en';
+import { dashboardZh } from './dashboard.zh';
+import { dashboardEn } from './dashboard.en';
+import { peopleZh } from './people.zh';
+import { peopleEn } from './people.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -38,7 +42,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -9,6 +9,8 @@ import type { ApiError } from '../../../../shared/contract';
 import { ActionDialog, type PlaqueStep } from './ActionDialog';
 import { usePlaquesT } from './i18n';
 import { PlaqueHistory, useReasonWords } from './PlaqueHistory';
+import { HouseholdEditDialog, type HouseholdEdit } from './HouseholdEditing';
+import { usePeopleT } from '../people/i18n';
 
 const steps: PlaqueStep[] = ['issue', 'hang', 'reissue', 'replace', 'takeBack', 'cancel', 'restore'];
 
@@ -18,7 +20,9 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
   const words = useReasonWords();
   const { pick } = useLang();
   const client = useClient();
+  const t = usePeopleT();
   const [step, setStep] = useState<PlaqueStep | null>(null);
+  const [edit, setEdit] = useState<HouseholdEdit | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const current = household.plaque ?? household.plaques.find((p) => p.status === 'cancelled') ?? null;
   const e = household.eligibility;
@@ -30,6 +34,12 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
+
+  const removeMember = async (personId: number) => {
+    const r = await client.call('households.removeMember', { householdId: household.id, personId });
+    if (r.ok) onChanged();
+    else setError(r.error);
+  };
 
   const make = async () => {
     const r = await client.call('plaques.make', { householdId: household.id });
@@ -54,7 +64,14 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
       </Box>
       <Typography variant="subtitle2">{pt('household.members')}</Typography>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', mb: 1 }}>
-        {household.members.map((m) => <Chip key={m.personId} size="small" label={`${m.name}（${pt(`relations.${m.relationToHead}`)}）${m.idNumber ? ' ' + m.idNumber : ''}`} />)}
+        {household.members.map((m) => (
+          <Chip key={m.personId} size="small" label={`${m.name}（${pt(`relations.${m.relationToHead}`)}）${m.idNumber ? ' ' + m.idNumber : ''}`} onDelete={m.relationToHead === 'head' ? undefined : () => void removeMember(m.personId)} title={m.relationToHead === 'head' ? undefined : t('household.removeMember')} data-testid={`household-member-${m.personId}`} />
+        ))}
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
+        <Button size="small" onClick={() => setEdit('details')} data-testid="household-edit">{t('household.edit')}</Button>
+        <Button size="small" onClick={() => setEdit('member')} data-testid="household-add-member">{t('household.addMember')}</Button>
+        <Button size="small" onClick={() => setEdit('qualification')} data-testid="household-add-qualification">{t('household.addQualification')}</Button>
       </Stack>
       <Typography variant="subtitle2">{pt('household.qualifications')}</Typography>
       {household.qualifications.map((q) => (
@@ -83,6 +100,7 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
       <Divider sx={{ my: 1 }} />
       <Typography variant="subtitle2">{pt('household.history')}</Typography>
       <PlaqueHistory events={household.events} />
+      {edit && <HouseholdEditDialog household={household} edit={edit} onClose={() => setEdit(null)} onDone={() => { setEdit(null); onChanged(); }} />}
       {step && current && <ActionDialog plaque={current} step={step} onClose={() => setStep(null)} onDone={() => { setStep(null); onChanged(); }} />}
     </Paper>
   );

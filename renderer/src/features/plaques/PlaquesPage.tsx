@@ -6,6 +6,8 @@ import { hrefOf } from '../../app/router';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { JobProgress } from '../../components/JobProgress';
 import { useQuery } from '../../lib/useApi';
+import { ledgerFilterFromHash } from '../../lib/listLinks';
+import { useClient } from '../../app/clientContext';
 import { BatchDialog } from './BatchDialog';
 import { CountsPanel } from './CountsPanel';
 import { HouseholdPanel } from './HouseholdPanel';
@@ -25,12 +27,22 @@ function onPage(e: KeyboardEvent): boolean {
 /**
  * 光荣牌: the ledger (登记造册) of a township or village with the columns families sign, counts by
  * category, status and division, a household's plaque and its steps; the yearly round in one step.
+ * Address: `#/plaques?division=<12 digits>&view=<ledger view>` opens the ledger filtered.
  * Keyboard: N new household, B the batch for the chosen township or village, arrows + Enter in the ledger.
  */
 export function PlaquesPage() {
   const pt = usePlaquesT();
+  const client = useClient();
+  // `#/plaques?division=…&view=…` (the dashboard's bars) opens the ledger so filtered.
+  const [fromHash] = useState(() => ledgerFilterFromHash(window.location.hash));
   const [division, setDivision] = useState<Division | null>(null);
-  const [view, setView] = useState<View>('all');
+  const [view, setView] = useState<View>(fromHash.view);
+  useEffect(() => {
+    if (fromHash.divisionCode === null) return;
+    void client.call('divisions.get', { code: fromHash.divisionCode }).then((r) => {
+      if (r.ok) setDivision((d) => d ?? r.value);
+    });
+  }, [client, fromHash.divisionCode]);
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);

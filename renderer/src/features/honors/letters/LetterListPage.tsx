@@ -5,6 +5,7 @@ import { letterStatuses, type LetterStatus } from '../../../../../shared/rules/l
 import { hrefOf, navigate } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useQuery } from '../../../lib/useApi';
+import { letterStatusFromHash } from '../../../lib/listLinks';
 import { useHonorsT } from '../i18n';
 import { DeadlineChip, LetterStatusChip } from '../LetterChips';
 
@@ -18,7 +19,7 @@ function initialDue(): DueFilter {
 /** Letters by status and deadline: open ones first, the most urgent on top. */
 export function LetterListPage() {
   const ht = useHonorsT();
-  const [status, setStatus] = useState<LetterStatus | ''>('');
+  const [status, setStatus] = useState<LetterStatus | ''>(() => letterStatusFromHash(window.location.hash) ?? '');
   const [due, setDue] = useState<DueFilter>(initialDue);
   const [query, setQuery] = useState('');
   const list = useQuery('letters.list', { status: status === '' ? undefined : status, due, query: query.trim(), limit: 200 });

@@ -22,6 +22,7 @@ import { ExportButton } from './ExportButton';
 import { PAGE_SIZE } from './keysetPages';
 import { hasFilters, noFilters, remember, remembered, searchInput, sourceFromHash, storedSort, type RollSearch } from './rollSearch';
 import { useKeysetList } from './useKeysetList';
+import { rollFilterFromHash } from '../../../lib/listLinks';
 import { ROW_HEIGHT } from './VirtualRows';
 
 const SEARCH_DELAY_MS = 200;
@@ -36,6 +37,9 @@ export function RollPage() {
     const fromHash = sourceFromHash(window.location.hash);
     const memory = remembered('roll', user.id);
     if (fromHash !== null) return { search: { query: '', filters: { ...noFilters, sourceId: fromHash }, sort: memory?.search.sort ?? storedSort() }, memory: undefined };
+    // `#/martyrs?status=…&period=…` (the dashboard's bars) opens the roll so filtered.
+    const wanted = rollFilterFromHash(window.location.hash);
+    if (wanted.status || wanted.period) return { search: { query: '', filters: { ...noFilters, status: wanted.status ?? ('' as const), period: wanted.period ?? ('' as const) }, sort: memory?.search.sort ?? storedSort() }, memory: undefined };
     return { search: memory?.search ?? { query: '', filters: noFilters, sort: storedSort() }, memory };
   });
   const [search, setSearch] = useState<RollSearch>(initial.search);

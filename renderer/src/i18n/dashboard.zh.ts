@@ -1,0 +1,21 @@
+/** 统计 — texts of the home page's dashboard; `dashboard.en.ts` is typed against this. */
+export const dashboardZh = {
+  title: '统计',
+  lead: '点击柱形或扇区（或用 Tab 选中图表、方向键选择、回车）打开对应的名单。',
+  total: '合计 {{count}}',
+  noData: '暂无数据',
+  plaquesByDivision: '光荣牌：{{division}}各{{level}}',
+  allDivisions: '全部地区',
+  up: '返回上级',
+  levels: { township: '乡镇', village: '村（社区）', division: '地区' },
+  series: { hung: '已悬挂', inUseNotHung: '在用未悬挂', withoutPlaque: '无在用光荣牌的户', cancelled: '已取消' },
+  plaquesByCategory: '光荣牌：按类别和状态',
+  letters: '喜报：按状态',
+  overdue: '已逾期 {{count}}',
+  dueSoon: '即将到期 {{count}}',
+  awards: '立功受奖：按类别和年度',
+  noYear: '日期不详',
+  roll: '英名录：按状态和历史时期',
+  noPeriod: '未注明时期',
+  chartHint: '{{title}}。共 {{count}} 项，按 Tab 聚焦后用方向键浏览，回车打开名单。',
+};
