@@ -142,9 +142,10 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
     },
     commit(db, values, progress, context) {
       let created = 0;
-      // Index entries are written a few thousand at a time: records landing between the same two
-      // neighbours of the roll's order then share that gap (db/martyrSearchIndex.ts).
-      let pending: { id: number; text: ReturnType<typeof searchText> }[] = [];
+      // Index entries are placed once, after every record is in: the records landing between the
+      // same two neighbours of the roll's order then share that gap — a name repeated a hundred
+      // times fills one gap once, instead of respacing it again and again (db/martyrSearchIndex.ts).
+      const pending: { id: number; text: ReturnType<typeof searchText> }[] = [];
       // A batch is prepared (pure work over big tables: pinyin, stroke order), then written: the
       // two kept apart, each keeps its data in the processor's caches.
       const batch: PreparedMartyr[] = [];
@@ -167,10 +168,6 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
           pending.push({ id, text: searchText(prepared) });
           appendMartyrHistory(db, { martyrId: id, version: 1, at: context.now, userId: context.actor.userId, action: 'import', reason: `${context.fileName} 第 ${context.rowNumbers[i]} 行`, changes: [] });
           created++;
-        }
-        if (pending.length >= 5000) {
-          writeMartyrSearchTexts(db, pending);
-          pending = [];
         }
         progress(to);
       }
