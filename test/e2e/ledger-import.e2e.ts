@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { readBook } from './workbooks';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 
@@ -36,19 +37,6 @@ async function writeBook(name: string, header: string[], rows: string[][]): Prom
   const file = join(scratch, name);
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
   return file;
-}
-
-/** The downloaded workbook's rows as text (its header row included). */
-async function readBook(path: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => cells.push(cell.text ?? ''));
-    out.push(cells);
-  });
-  return out;
 }
 
 async function importFile(file: string) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { readBook } from './workbooks';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 
@@ -41,19 +42,6 @@ async function ledger(name: string, rows: string[][]): Promise<string> {
   const file = join(scratch, name);
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
   return file;
-}
-
-/** Every cell text of a downloaded workbook, row by row. */
-async function readBook(path: string): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const out: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell) => cells.push(cell.text ?? ''));
-    out.push(cells);
-  });
-  return out;
 }
 
 async function download(testId: string): Promise<{ name: string; path: string }> {
