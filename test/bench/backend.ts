@@ -73,8 +73,6 @@ send({ type: 'figure', figure: figure('page_deep_stroke', deep, 'ms', rawDeep, 5
 memory('the pages');
 // The import through the whole path (upload, preview, job, checks, write), next to exceljs reading the same file and nothing else.
 {
-  const lastId = (db.prepare('SELECT coalesce(max(id), 0) AS n FROM martyrs').get() as { n: number }).n;
-  send({ type: 'value', name: 'lastIdBeforeImport', value: lastId });
   const bytes = readFileSync(importFile);
   const start = performance.now();
   const { uploadId } = await ok('uploads.begin', { fileName: 'bench-100k.xlsx', size: bytes.length }, admin);

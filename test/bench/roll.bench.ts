@@ -12,22 +12,22 @@
  *
  * `--keep DIR` builds the roll in DIR (which must not exist yet) and leaves it there; `--reuse DIR`
  * runs the figures on a folder built that way, without rebuilding (2M records take minutes to
- * load). In a kept or reused folder the bench's import is removed again afterwards, so the roll
- * stays N records.
+ * load). The figures of a kept roll run on a copy of its database (DIR/run, removed afterwards),
+ * so the import never changes the roll: deleting the imported records again would leave the
+ * search index full of deletions, and every later run slower.
  */
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { makeSetUpCore, tempDir } from '../support/tempCore';
 import { syntheticRoll } from '../support/syntheticRoll';
 import { prepareMartyr } from '../../electron/core/martyrs/fields';
-import { insertMartyr, removeMartyrSearchText } from '../../electron/core/db/martyrs';
+import { insertMartyr } from '../../electron/core/db/martyrs';
 import { rebuildSearchIndex } from '../../electron/core/db/martyrSearchIndex';
-import { openDatabase, writeTransaction } from '../../electron/core/db/connection';
+import { writeTransaction } from '../../electron/core/db/connection';
 import { DATABASE_FILE } from '../../electron/core';
-import { uploadsDir } from '../../electron/core/attachments/paths';
 import { martyrFieldsSchema } from '../../shared/contract';
 import { IMPORT_FILE, ROLL_MARKER, ROLL_SEED, type ChildMessage, type RollMarker } from './figures';
 
@@ -96,22 +96,13 @@ function child(script: string, args: string[]): Promise<Map<string, number>> {
   });
 }
 
-/** Takes the bench's import out of a kept roll again (records, their person rows, history and search text). */
-function removeImport(dataDir: string, lastId: number): void {
-  const db = openDatabase(join(dataDir, DATABASE_FILE));
-  try {
-    writeTransaction(db, () => {
-      const ids = db.prepare('SELECT id, person_id AS personId FROM martyrs WHERE id > ?').all(lastId) as { id: number; personId: number }[];
-      for (const { id } of ids) removeMartyrSearchText(db, id);
-      db.prepare('DELETE FROM martyr_history WHERE martyr_id > ?').run(lastId);
-      db.prepare('DELETE FROM martyrs WHERE id > ?').run(lastId);
-      const person = db.prepare('DELETE FROM persons WHERE id = ?');
-      for (const { personId } of ids) person.run(personId);
-    });
-  } finally {
-    db.close();
-  }
-  rmSync(uploadsDir(dataDir), { recursive: true, force: true });
+/** A copy of a kept roll's database to run the figures on (the import writes into it). */
+function runCopy(dataDir: string): string {
+  const run = join(dataDir, 'run');
+  rmSync(run, { recursive: true, force: true });
+  mkdirSync(run);
+  for (const f of readdirSync(dataDir)) if (f.startsWith(DATABASE_FILE)) copyFileSync(join(dataDir, f), join(run, f));
+  return run;
 }
 
 const dataDir = values.reuse ?? values.keep ?? tempDir('guangrong-bench-');
@@ -123,13 +114,13 @@ if (values.reuse) {
   records = Number(values.records ?? '2000000');
   await buildRoll(dataDir, records);
 }
+const kept = Boolean(values.keep || values.reuse);
+const runDir = kept ? runCopy(dataDir) : dataDir;
 try {
   const file = join(dataDir, IMPORT_FILE);
   if (!existsSync(file)) await writeImportFile(file);
   const raw = (await child('rawParse.ts', [file])).get('rawParseSeconds')!;
-  const got = await child('backend.ts', [dataDir, String(records), file, String(raw)]);
-  const lastId = got.get('lastIdBeforeImport');
-  if ((values.keep || values.reuse) && lastId !== undefined) removeImport(dataDir, lastId);
+  await child('backend.ts', [runDir, String(records), file, String(raw)]);
 } finally {
-  if (!values.keep && !values.reuse) rmSync(dataDir, { recursive: true, force: true });
+  rmSync(kept ? runDir : dataDir, { recursive: true, force: true });
 }
