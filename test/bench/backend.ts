@@ -3,7 +3,8 @@
  * createCore on the built data folder, with its job worker thread — answering the searches, the
  * pages and the 100,000-row import through `core.call`. Nothing else lives in this process (the
  * roll was built by the parent), so its peak RSS (worker thread included) is the backend's.
- *   args: <dataDir> <records> <import.xlsx> <raw parse seconds>
+ *   args: <dataDir> <records> <import.xlsx> <raw parse seconds> [<bundled job worker>]
+ * roll.bench.ts runs it bundled, in plain Node; from source (tsx) it uses the source worker.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,15 +15,16 @@ import { ADMIN, sourceWorker } from '../support/tempCore';
 import { syntheticRoll } from '../support/syntheticRoll';
 import { figure, peakRssMb, percentile, ROLL_SEED, send, time } from './figures';
 
-const [dataDir, recordsArg, importFile, rawArg] = process.argv.slice(2) as [string, string, string, string];
+const [dataDir, recordsArg, importFile, rawArg, workerFile] = process.argv.slice(2) as [string, string, string, string, string | undefined];
 const records = Number(recordsArg);
 const raw = Number(rawArg);
 const log = (text: string) => send({ type: 'log', text });
 /** Where the memory goes, for the reader of the log (not a figure). */
 const memory = (stage: string) => log(`  rss ${Math.round(process.memoryUsage().rss / 1048576)} MB, peak ${Math.round(peakRssMb())} MB after ${stage}`);
 
+memory('loading Node and the backend');
 const t0 = performance.now();
-const core = createCore({ dataDir, worker: sourceWorker, logger: { warn: () => {}, error: (m, d) => log(`${m} ${String(d ?? '')}`) } });
+const core = createCore({ dataDir, worker: workerFile ? { file: workerFile } : sourceWorker, logger: { warn: () => {}, error: (m, d) => log(`${m} ${String(d ?? '')}`) } });
 send({ type: 'figure', figure: figure('backend_open', performance.now() - t0, 'ms', null, null) });
 memory('opening');
 

@@ -8,7 +8,9 @@
  * 2. rawParse.ts, a fresh process, reads that file with exceljs alone: the import's baseline.
  * 3. backend.ts, another process, opens the folder with createCore (its job worker included), as
  *    the app's main process would, runs the searches, pages and the import through `core.call`
- *    and reports its own peak RSS: the roll built here never counts in it.
+ *    and reports its own peak RSS: the roll built here never counts in it. It and the job worker
+ *    run bundled (esbuild, which tsx brings), in plain Node as the built app runs them: tsx
+ *    would add ~45 MB of its own to the RSS and its loader to the worker's start.
  *
  * `--keep DIR` builds the roll in DIR (which must not exist yet) and leaves it there; `--reuse DIR`
  * runs the figures on a folder built that way, without rebuilding (2M records take minutes to
@@ -81,11 +83,29 @@ async function writeImportFile(file: string): Promise<void> {
   await wb.commit();
 }
 
-/** Runs a child script of this folder; prints its figures as they come, gathers its values. */
-function child(script: string, args: string[]): Promise<Map<string, number>> {
+/** The backend child and the job worker bundled for plain Node (packages stay in node_modules). */
+async function bundleBackend(): Promise<{ backend: string; worker: string }> {
+  const { build } = await import('esbuild');
+  const outdir = join(import.meta.dirname, '../../.tmp/bench-build');
+  await build({
+    entryPoints: { backend: join(import.meta.dirname, 'backend.ts'), 'job-worker': join(import.meta.dirname, '../../electron/job-worker.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  return { backend: join(outdir, 'backend.mjs'), worker: join(outdir, 'job-worker.mjs') };
+}
+
+/** Runs a child script; prints its figures as they come, gathers its values. */
+function child(script: string, args: string[], execArgv = process.execArgv): Promise<Map<string, number>> {
   const got = new Map<string, number>();
   return new Promise((resolve, reject) => {
-    const proc = fork(join(import.meta.dirname, script), args, { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const proc = fork(script, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     proc.on('message', (m: ChildMessage) => {
       if (m.type === 'figure') console.log(JSON.stringify(m.figure));
       else if (m.type === 'log') log(m.text);
@@ -119,8 +139,9 @@ const runDir = kept ? runCopy(dataDir) : dataDir;
 try {
   const file = join(dataDir, IMPORT_FILE);
   if (!existsSync(file)) await writeImportFile(file);
-  const raw = (await child('rawParse.ts', [file])).get('rawParseSeconds')!;
-  await child('backend.ts', [runDir, String(records), file, String(raw)]);
+  const raw = (await child(join(import.meta.dirname, 'rawParse.ts'), [file])).get('rawParseSeconds')!;
+  const bundled = await bundleBackend();
+  await child(bundled.backend, [runDir, String(records), file, String(raw), bundled.worker], []);
 } finally {
   rmSync(kept ? runDir : dataDir, { recursive: true, force: true });
 }
