@@ -42,6 +42,9 @@ const columns = [
   { key: 'remarks', label: l('备注', 'Remarks'), aliases: ['说明'] },
 ] as const;
 
+/** A table's own entry for a cell's text: 'constructor' in a cell is not a key of every object. */
+const ownValue = <V>(table: Record<string, V>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 const genders: Record<string, MartyrFields['gender']> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female', 不详: 'unknown', 未知: 'unknown' };
 
 const periodNames: Record<string, NonNullable<MartyrFields['period']>> = {
@@ -100,9 +103,9 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
         const checked = cache.checkName(name);
         if (!checked.ok) problems.push({ column: 'name', message: checked.reason });
       }
-      const gender = text.gender ? genders[text.gender.toLowerCase()] : 'unknown';
+      const gender = text.gender ? ownValue(genders, text.gender.toLowerCase()) : 'unknown';
       if (gender === undefined) problems.push({ column: 'gender', message: l(`性别“${text.gender}”应为 男 / 女 / 不详`, `gender “${text.gender}” should be 男 / 女 / 不详`) });
-      const period = text.period ? (periodNames[text.period.replace(/[()（）]/g, '')] ?? undefined) : null;
+      const period = text.period ? ownValue(periodNames, text.period.replace(/[()（）]/g, '')) : null;
       if (period === undefined) problems.push({ column: 'period', message: l(`无法识别的历史时期“${text.period}”`, `unknown historical period “${text.period}”`) });
       for (const key of dateColumns) {
         const value = text[key] ?? '';
