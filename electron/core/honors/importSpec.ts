@@ -6,6 +6,7 @@
  * the sheet or already registered) is refused before anything is written.
  */
 import type { ImportSpec, Cell } from '../imports';
+import { ownValue } from '../imports/cells';
 import { findPersonByIdNumber, insertPerson } from '../db/persons';
 import { findSameAward, insertAward } from '../db/awards';
 import { appendLetterEvent, insertLetter } from '../db/goodNewsLetters';
@@ -75,7 +76,7 @@ export function awardImportSpec(options: { classes: () => readonly AwardClass[];
       const name = check.name('name', check.maxLength('name', t('name', { name: true }), 60));
       const idNumber = check.idNumber('idNumber', t('idNumber'), options.today);
       const genderText = t('gender', { name: true }).toLowerCase();
-      let gender = genderText === '' ? 'unknown' : genders[genderText];
+      let gender = genderText === '' ? 'unknown' : ownValue(genders, genderText);
       if (gender === undefined) check.add('gender', l(`性别“${genderText}”应为 男 / 女`, `gender “${genderText}” should be 男 / 女`));
       if (gender === 'unknown' && idNumber !== null) gender = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
       const soldierUnit = check.maxLength('soldierUnit', t('soldierUnit'), 200);

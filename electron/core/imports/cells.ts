@@ -121,3 +121,8 @@ export function isEmptyCell(cell: Cell | undefined): boolean {
 export function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
   return cellText(a ?? null) === cellText(b ?? null);
 }
+
+/** A table's own entry for a cell's text ('constructor' in a cell is not a key of every object). */
+export function ownValue<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -6,6 +6,7 @@
 import type { Db } from '../db/connection';
 import type { ImportSpec, RowProblem } from '../imports';
 import { cellText, type Cell } from '../imports';
+import { ownValue } from '../imports/cells';
 import { appendMartyrHistory, insertMartyr } from '../db/martyrs';
 import { writeMartyrSearchTexts } from '../db/martyrSearchIndex';
 import { CoreError } from '../errors';
@@ -41,9 +42,6 @@ const columns = [
   { key: 'deeds', label: l('事迹', 'Deeds'), aliases: ['主要事迹', '简要事迹', '英雄事迹', '生平事迹'] },
   { key: 'remarks', label: l('备注', 'Remarks'), aliases: ['说明'] },
 ] as const;
-
-/** A table's own entry for a cell's text: 'constructor' in a cell is not a key of every object. */
-const ownValue = <V>(table: Record<string, V>, key: string): V | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 const genders: Record<string, MartyrFields['gender']> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female', 不详: 'unknown', 未知: 'unknown' };
 
