@@ -20,3 +20,13 @@ export function ChartCard({ title, testId, empty, actions, children }: { title: 
 export function bandHeight(n: number): number {
   return Math.max(180, Math.min(640, 70 + n * 34));
 }
+
+/**
+ * The value (count) axis of a bar chart: whole numbers only, and room for their labels. x-charts
+ * drops (ellipsizes to nothing) a tick label that does not fit the axis size; the default 25 px
+ * x-axis height leaves 16 px for the 12 px label, too little for the CJK font stack, so the
+ * numbers vanished and only the ticks were drawn.
+ */
+const countTicks = { tickMinStep: 1, valueFormatter: (v: number | null) => (v !== null && Number.isInteger(v) ? String(v) : '') };
+export const countXAxis = { ...countTicks, height: 36 };
+export const countYAxis = { ...countTicks, width: 48 };

@@ -6,7 +6,7 @@ import { hrefOf, navigate } from '../../app/router';
 import { lettersPath } from '../../lib/listLinks';
 import { useQuery } from '../../lib/useApi';
 import { useHonorsT } from '../honors/i18n';
-import { ChartCard } from './ChartCard';
+import { ChartCard, countYAxis } from './ChartCard';
 import { useDashboardT } from './i18n';
 
 /** Letters by status (a slice opens the letters of that status) with the overdue and due-soon ones. */
@@ -53,7 +53,7 @@ export function AwardChart() {
       <BarChart
         height={240}
         xAxis={[{ scaleType: 'band', data: years.map((y) => (y === null ? dt('noYear') : String(y))) }]}
-        yAxis={[{ tickMinStep: 1, width: 40 }]}
+        yAxis={[countYAxis]}
         series={classes.map(([id, name]) => ({ id: String(id), label: name, stack: 'awards', data: years.map((y) => rows.find((r) => r.classId === id && r.year === y)?.count ?? 0) }))}
         onItemClick={() => navigate('/honors')}
       />

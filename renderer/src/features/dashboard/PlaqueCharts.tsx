@@ -7,7 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { ledgerPath, ledgerViewOf, type LedgerView } from '../../lib/listLinks';
 import { useQuery } from '../../lib/useApi';
 import { usePlaquesT } from '../plaques/i18n';
-import { bandHeight, ChartCard } from './ChartCard';
+import { bandHeight, ChartCard, countXAxis } from './ChartCard';
 import { useDashboardT } from './i18n';
 
 /** Per division, the households split by their plaque; each part opens the ledger view that lists them. */
@@ -68,7 +68,7 @@ export function PlaqueCharts() {
           layout="horizontal"
           height={bandHeight(rows.length)}
           yAxis={[{ scaleType: 'band', data: rows.map((r) => r.divisionName), width: 150 }]}
-          xAxis={[{ tickMinStep: 1 }]}
+          xAxis={[countXAxis]}
           series={divisionSeries.map((s) => ({ id: s.id, label: dt(`series.${s.id}`), stack: 'households', data: parts.map((p) => p[s.id]) }))}
           onItemClick={(_e, item) => {
             const row = rows[item.dataIndex];
@@ -82,7 +82,7 @@ export function PlaqueCharts() {
           layout="horizontal"
           height={bandHeight(plaqueCategories.length)}
           yAxis={[{ scaleType: 'band', data: plaqueCategories.map((c) => pt(`categories.${c}`)), width: 130 }]}
-          xAxis={[{ tickMinStep: 1 }]}
+          xAxis={[countXAxis]}
           series={statusesShown.map((s) => ({ id: s, label: pt(`statuses.${s}`), stack: 'plaques', data: byCategory.map((c) => c[s] ?? 0) }))}
           onItemClick={(_e, item) => navigate(ledgerPath({ divisionCode: data?.divisionCode ?? null, view: ledgerViewOf(String(item.seriesId) as (typeof statusesShown)[number]) }))}
         />
