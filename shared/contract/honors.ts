@@ -84,6 +84,7 @@ export const letterRowSchema = z.object({
   recipientName: z.string(),
   className: z.string(),
   familyName: z.string(),
+  /** Masked (山东****) unless the caller's role may see it whole (shared/rules/privacy). */
   familyAddress: z.string(),
   receivedOn: z.string(),
   dueOn: z.string(),
@@ -158,6 +159,7 @@ export const letterSchema = letterRowSchema.extend({
   familyRelation: z.string(),
   familyDivisionCode: z.string().nullable(),
   familyDivisionName: z.string().nullable(),
+  /** Masked (138****5678) unless the caller's role may see it whole. */
   familyPhone: z.string(),
   deliverers: z.string(),
   deliveredBy: z.string(),

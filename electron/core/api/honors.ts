@@ -11,7 +11,7 @@ import { getAward, insertAward, listAwards, touchAward, updateAward } from '../d
 import { getAttachment, linkAttachment, unlinkAttachment } from '../db/attachments';
 import { addDays } from '../../../shared/rules/workingDays';
 import { rescheduleOpenLetters } from '../honors/deadlines';
-import { awardColumns, checkAwardFields, loadAward, missingAward } from '../honors/awardView';
+import { awardColumns, checkAwardFields, keptIdNumber, loadAward, missingAward } from '../honors/awardView';
 import { letterHandlers } from './letters';
 
 const classHandlers = defineHandlers({
@@ -74,9 +74,11 @@ const awardHandlers = defineHandlers({
         en: `The award was changed by ${current.updatedBy || 'someone else'} at ${current.updatedAt}; reload it before editing.`,
       });
     }
-    const checked = checkAwardFields(ctx, input.fields, current.classId);
+    // A clerk's form carries the masked ID number back: the stored one is kept, not overwritten.
+    const fields = keptIdNumber(ctx, current, input.fields);
+    const checked = checkAwardFields(ctx, fields, current.classId);
     ctx.write((audit) => {
-      const columns = awardColumns(ctx, input.fields, checked, current.recipientKind === 'person' ? current.personId : null);
+      const columns = awardColumns(ctx, fields, checked, current.recipientKind === 'person' ? current.personId : null);
       updateAward(ctx.db, current.id, columns, user.id, ctx.now());
       if (columns.classId !== current.classId) rescheduleOpenLetters(ctx.db, columns.classId);
       const before = Object.fromEntries(Object.entries(columns).map(([k]) => [k, current[k as keyof typeof columns]]));

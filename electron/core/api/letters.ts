@@ -15,7 +15,7 @@ import { checkDelivery, letterActionsFrom, letterMove, type LetterAction } from 
 import { addWorkingDays } from '../../../shared/rules/workingDays';
 import { DUE_SOON_WORKING_DAYS } from '../../../shared/contract/honors';
 import type { Letter } from '../../../shared/contract';
-import { dueDate, letterRows, loadCalendar, officeDay } from '../honors/deadlines';
+import { dueDate, familyContactFor, letterRows, loadCalendar, officeDay } from '../honors/deadlines';
 
 const missingLetter = () => notFound({ zh: '该喜报', en: 'The good-news letter' });
 
@@ -28,14 +28,14 @@ function record(ctx: HandlerContext, id: number): LetterRecord {
 function loadLetter(ctx: HandlerContext, id: number): Letter {
   const l = record(ctx, id);
   const award = getAward(ctx.db, l.awardId)!;
-  const row = letterRows(ctx.db, [l], officeDay(ctx.nowMs()))[0]!;
+  const row = letterRows(ctx.db, [l], officeDay(ctx.nowMs()), ctx.user?.role)[0]!;
   return {
     ...row,
     version: l.version,
     familyRelation: l.familyRelation,
     familyDivisionCode: l.familyDivisionCode,
     familyDivisionName: l.familyDivisionCode ? (getDivision(ctx.db, l.familyDivisionCode)?.fullName ?? null) : null,
-    familyPhone: l.familyPhone,
+    familyPhone: familyContactFor(l, ctx.user?.role).familyPhone,
     deliverers: l.deliverers,
     deliveredBy: l.deliveredBy,
     deliveredWith: l.deliveredWith,
@@ -63,9 +63,10 @@ function loadLetter(ctx: HandlerContext, id: number): Letter {
   };
 }
 
-function duplicate(existing: LetterRecord | undefined): CoreError {
-  const where = existing ? `（第 ${existing.id} 号，送往${existing.familyAddress}）` : '';
-  const whereEn = existing ? ` (no. ${existing.id}, to ${existing.familyAddress})` : '';
+function duplicate(ctx: HandlerContext, existing: LetterRecord | undefined): CoreError {
+  const address = existing ? familyContactFor(existing, ctx.user?.role).familyAddress : '';
+  const where = existing ? `（第 ${existing.id} 号，送往${address}）` : '';
+  const whereEn = existing ? ` (no. ${existing.id}, to ${address})` : '';
   return new CoreError('CONFLICT', {
     zh: `该奖励已有一份喜报${where}，同一奖励、同一家庭不能再登记第二份喜报。如原喜报登记有误，请先将其作废。`,
     en: `This award already has a good-news letter${whereEn}; a second letter for the same award and family is refused. If the first one was keyed in wrongly, cancel it first.`,
@@ -102,7 +103,7 @@ export const letterHandlers = defineHandlers({
     if (input.receivedOn > today) throw new CoreError('VALIDATION', { zh: `收到日期 ${input.receivedOn} 晚于今天。`, en: `The date of receipt ${input.receivedOn} is in the future.` }, [{ path: 'receivedOn', message: { zh: '不能晚于今天', en: 'Not after today' } }]);
     if (input.familyDivisionCode && !getDivision(ctx.db, input.familyDivisionCode)) throw new CoreError('VALIDATION', { zh: '没有这个行政区划。', en: 'There is no such division.' });
     const existing = liveLetterOfAward(ctx.db, award.id);
-    if (existing) throw duplicate(existing);
+    if (existing) throw duplicate(ctx, existing);
     const cls = getAwardClass(ctx.db, award.classId)!;
     let id: number;
     try {
@@ -115,7 +116,7 @@ export const letterHandlers = defineHandlers({
       });
     } catch (error) {
       // Two clerks registering the same letter at once: the unique index has the last word.
-      if (isDuplicateLetterError(error)) throw duplicate(liveLetterOfAward(ctx.db, award.id));
+      if (isDuplicateLetterError(error)) throw duplicate(ctx, liveLetterOfAward(ctx.db, award.id));
       throw error;
     }
     return loadLetter(ctx, id);
@@ -177,7 +178,7 @@ export const letterHandlers = defineHandlers({
       limit: input.limit,
       offset: input.offset,
     });
-    return { rows: letterRows(ctx.db, page.rows, today), count: page.count, today };
+    return { rows: letterRows(ctx.db, page.rows, today, ctx.user?.role), count: page.count, today };
   },
 
   'letters.due': (input, ctx) => {
@@ -185,7 +186,7 @@ export const letterHandlers = defineHandlers({
     const soon = addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(ctx.db, today));
     const overdue = listLetters(ctx.db, { openDueTo: yesterday(today), query: '', limit: input.limit, offset: 0 });
     const dueSoon = listLetters(ctx.db, { openDueFrom: today, openDueTo: soon, query: '', limit: input.limit, offset: 0 });
-    return { today, soonDays: DUE_SOON_WORKING_DAYS, overdue: letterRows(ctx.db, overdue.rows, today), overdueCount: overdue.count, dueSoon: letterRows(ctx.db, dueSoon.rows, today), dueSoonCount: dueSoon.count };
+    return { today, soonDays: DUE_SOON_WORKING_DAYS, overdue: letterRows(ctx.db, overdue.rows, today, ctx.user?.role), overdueCount: overdue.count, dueSoon: letterRows(ctx.db, dueSoon.rows, today, ctx.user?.role), dueSoonCount: dueSoon.count };
   },
 });
 

@@ -28,6 +28,8 @@ export interface AwardRecord extends AwardColumns {
   personName: string | null;
   personGender: 'male' | 'female' | 'unknown' | null;
   personIdNumber: string | null;
+  /** The recipient is dead (or a martyr): personal information is not masked then. */
+  personDeceased: number | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -39,6 +41,7 @@ const select = `
          a.unit_division_code AS unitDivisionCode, a.class_id AS classId, c.name AS className, a.authority, a.order_no AS orderNo,
          a.award_date AS awardDate, a.citation, a.soldier_unit AS soldierUnit, a.enlisted_on AS enlistedOn, a.remarks,
          p.name AS personName, p.gender AS personGender, p.id_number AS personIdNumber,
+         (p.deceased = 1 OR EXISTS (SELECT 1 FROM martyrs m WHERE m.person_id = p.id)) AS personDeceased,
          a.created_at AS createdAt, coalesce(cu.display_name, '') AS createdBy, a.updated_at AS updatedAt, coalesce(uu.display_name, '') AS updatedBy
     FROM awards a JOIN award_classes c ON c.id = a.class_id LEFT JOIN persons p ON p.id = a.person_id
     LEFT JOIN users cu ON cu.id = a.created_by LEFT JOIN users uu ON uu.id = a.updated_by`;

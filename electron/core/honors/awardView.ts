@@ -11,7 +11,9 @@ import { listLinkedAttachments } from '../db/attachments';
 import { liveLetterOfAward } from '../db/goodNewsLetters';
 import { getAwardClass } from '../db/awardClasses';
 import { maskIdNumber, parseIdNumber } from '../../../shared/rules/idNumber';
-import { editors, type Award } from '../../../shared/contract';
+import type { Award } from '../../../shared/contract';
+import { personalInfoFor } from '../../../shared/rules/privacy';
+import type { AwardRecord } from '../db/awards';
 import type { awardFieldsSchema } from '../../../shared/contract/honors';
 import type { z } from 'zod';
 import { letterRows, officeDay } from './deadlines';
@@ -23,8 +25,6 @@ export const missingAward = () => notFound({ zh: '该奖励记录', en: 'The awa
 export function loadAward(ctx: HandlerContext, id: number): Award {
   const a = getAward(ctx.db, id);
   if (!a) throw missingAward();
-  const mayRead = ctx.user !== null && editors.includes(ctx.user.role);
-  const idNumber = a.personIdNumber ?? '';
   const live = liveLetterOfAward(ctx.db, id);
   return {
     id: a.id,
@@ -34,7 +34,7 @@ export function loadAward(ctx: HandlerContext, id: number): Award {
       personId: a.personId,
       name: a.recipientKind === 'person' ? (a.personName ?? '') : a.unitName,
       gender: a.personGender ?? 'unknown',
-      idNumber: mayRead ? idNumber : idNumber && maskIdNumber(idNumber),
+      idNumber: shownIdNumber(ctx, a),
       unitType: a.unitType,
       divisionCode: a.unitDivisionCode,
       divisionName: a.unitDivisionCode ? (getDivision(ctx.db, a.unitDivisionCode)?.fullName ?? null) : null,
@@ -53,9 +53,25 @@ export function loadAward(ctx: HandlerContext, id: number): Award {
     updatedAt: a.updatedAt,
     updatedBy: a.updatedBy,
     attachments: listLinkedAttachments(ctx.db, { kind: 'award', id }).map((l) => ({ position: l.position, label: l.label, attachment: l.attachment })),
-    letter: live ? letterRows(ctx.db, [live], officeDay(ctx.nowMs()))[0]! : null,
+    letter: live ? letterRows(ctx.db, [live], officeDay(ctx.nowMs()), ctx.user?.role)[0]! : null,
     otherAwards: a.personId === null ? 0 : countPersonAwards(ctx.db, a.personId) - 1,
   };
+}
+
+/** The recipient's ID number as the caller's role may see it (shared/rules/privacy; the dead never masked). */
+export function shownIdNumber(ctx: HandlerContext, a: AwardRecord): string {
+  return personalInfoFor({ idNumber: a.personIdNumber, phone: '', addressText: '' }, ctx.user?.role, Boolean(a.personDeceased)).idNumber ?? '';
+}
+
+/**
+ * On a correction the form sends back the ID number as it was shown; when that is the masked
+ * form, unchanged, the number stored is kept (never the masked text, never a validation error).
+ */
+export function keptIdNumber(ctx: HandlerContext, current: AwardRecord, f: AwardFields): AwardFields {
+  if (f.recipient.kind !== 'person' || current.recipientKind !== 'person' || !current.personIdNumber) return f;
+  const shown = shownIdNumber(ctx, current);
+  if (shown === current.personIdNumber || f.recipient.idNumber !== shown) return f;
+  return { ...f, recipient: { ...f.recipient, idNumber: current.personIdNumber } };
 }
 
 /** Checks what does not depend on the database's state at write time (class, ID number, division). */

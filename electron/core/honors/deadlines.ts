@@ -9,7 +9,8 @@ import { addWorkingDays, calendarOf, deadlineState, workingDaysBetween, type Wor
 import { isoDate } from '../../../shared/rules/helpers';
 import { DUE_SOON_WORKING_DAYS } from '../../../shared/contract/honors';
 import type { LetterRecord } from '../db/goodNewsLetters';
-import type { LetterRow } from '../../../shared/contract';
+import type { LetterRow, Role } from '../../../shared/contract';
+import { personalInfoFor } from '../../../shared/rules/privacy';
 
 /** The office's date (the machine's calendar, from the injected clock). */
 export function officeDay(nowMs: number): string {
@@ -43,8 +44,17 @@ export function rescheduleOpenLetters(db: Db, classId?: number): number {
   return moved;
 }
 
-/** A letter as a list row, with where it stands against its deadline today. */
-export function letterRow(l: LetterRecord, today: string, calendar: WorkCalendar): LetterRow {
+/**
+ * The family's address and phone as the caller's role may see them (DESIGN.md §2.4): the family
+ * is living, so clerks and read-only users see them masked.
+ */
+export function familyContactFor(l: { familyAddress: string; familyPhone: string }, role: Role | undefined | null): { familyAddress: string; familyPhone: string } {
+  const info = personalInfoFor({ idNumber: null, phone: l.familyPhone, addressText: l.familyAddress }, role, false);
+  return { familyAddress: info.addressText, familyPhone: info.phone };
+}
+
+/** A letter as a list row, with where it stands against its deadline today; the address as the role may see it. */
+export function letterRow(l: LetterRecord, today: string, calendar: WorkCalendar, role: Role | undefined | null): LetterRow {
   const done = !['received', 'registered', 'verified'].includes(l.status);
   return {
     id: l.id,
@@ -53,7 +63,7 @@ export function letterRow(l: LetterRecord, today: string, calendar: WorkCalendar
     recipientName: l.recipientName,
     className: l.className,
     familyName: l.familyName,
-    familyAddress: l.familyAddress,
+    familyAddress: familyContactFor(l, role).familyAddress,
     receivedOn: l.receivedOn,
     dueOn: l.dueOn,
     deliveredOn: l.deliveredOn,
@@ -63,8 +73,8 @@ export function letterRow(l: LetterRecord, today: string, calendar: WorkCalendar
 }
 
 /** List rows for letters, with one calendar read for all of them. */
-export function letterRows(db: Db, letters: LetterRecord[], today: string): LetterRow[] {
+export function letterRows(db: Db, letters: LetterRecord[], today: string, role: Role | undefined | null): LetterRow[] {
   const from = letters.reduce((min, l) => (l.dueOn < min ? l.dueOn : min), today);
   const calendar = loadCalendar(db, from);
-  return letters.map((l) => letterRow(l, today, calendar));
+  return letters.map((l) => letterRow(l, today, calendar, role));
 }

@@ -17,7 +17,9 @@ describe('the award register', () => {
       h.clerk,
     );
     expect(award).toMatchObject({ className: '二等功', orderNo: '东战政〔2026〕12号', soldierUnit: '某旅某连', enlistedOn: '2021-09-10', letter: null, otherAwards: 0, createdBy: 'clerk员' });
-    expect(award.recipient).toMatchObject({ kind: 'person', name: '李明', idNumber: '11010519491231002X' });
+    // The clerk sees the ID number masked (DESIGN.md §2.4); an administrator sees it whole.
+    expect(award.recipient).toMatchObject({ kind: 'person', name: '李明', idNumber: '110***********002X' });
+    expect((await h.ok('awards.get', { id: award.id }, h.admin)).recipient.idNumber).toBe('11010519491231002X');
     const audit = await h.ok('audit.list', { entity: 'award', entityId: String(award.id) }, h.admin);
     expect(audit.entries[0]).toMatchObject({ action: 'create', username: 'clerk' });
 

@@ -34,7 +34,8 @@ describe('importing an award list (立功受奖名单)', () => {
     expect(counts()).toEqual({ awards: before.awards + 3, letters: before.letters + 1, persons: before.persons + 2 });
     const li = await h.ok('awards.list', { query: '李明' }, h.clerk);
     expect(li.rows.map((r) => r.className).sort()).toEqual(['三等功', '嘉奖']);
-    const award = await h.ok('awards.get', { id: li.rows.find((r) => r.className === '三等功')!.id }, h.clerk);
+    // Read as a reviewer: a clerk sees the family address masked (DESIGN.md §2.4).
+    const award = await h.ok('awards.get', { id: li.rows.find((r) => r.className === '三等功')!.id }, h.reviewer);
     expect(award.recipient.personId).toBe(known.recipient.personId);
     expect(award).toMatchObject({ soldierUnit: '某部三连', enlistedOn: '2018-09-01', awardDate: '2026-11-02', orderNo: '政干〔2026〕12号' });
     expect(award.letter).toMatchObject({ status: 'received', receivedOn: '2026-11-20', familyAddress: '惠民县幸福村3组' });
