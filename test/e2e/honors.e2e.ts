@@ -4,14 +4,14 @@
  * soon), the letter is registered and verified, the delivery is recorded before the deadline with
  * a photo, and the letter leaves the home page's due list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { addDays, isWorkingDay, plainWeek } from '../../shared/rules/workingDays';
-import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 
@@ -47,13 +47,9 @@ async function deliveryPhoto(): Promise<string> {
 }
 
 describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
   });
 
   it('first start lands on the home page, with no letter due', async () => {

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, _electron, type Browser, type BrowserContext, type ElectronApplication, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -161,4 +162,20 @@ export async function createAdministrator(page: Page, admin: { username: string;
   await page.getByTestId('setup-password-confirm').fill(admin.password);
   await page.getByTestId('setup-submit').click();
   await page.getByTestId('nav-martyrs').waitFor();
+}
+
+/**
+ * Launches the app once for a describe block (beforeAll) and closes it after (afterAll), then
+ * removes the spec's scratch folder. `onLaunched` receives the app for the spec's own variables.
+ */
+export function launchForSuite(scratch: string, onLaunched: (app: LaunchedApp) => void): void {
+  let launched: LaunchedApp | undefined;
+  beforeAll(async () => {
+    launched = await launchApp();
+    onLaunched(launched);
+  });
+  afterAll(async () => {
+    await launched?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  });
 }

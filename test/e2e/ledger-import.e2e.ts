@@ -4,13 +4,13 @@
  * their reasons download as an xlsx — fixes the row in that file, imports it with the good ones,
  * and sees the households in the village's ledger.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 import { readBook } from './workbooks';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
@@ -48,13 +48,9 @@ async function importFile(file: string) {
 }
 
 describe.skipIf(!launchKind())('importing the plaque ledger', () => {
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
   });
 
   it('loads the villages of 惠民县', async () => {

@@ -5,13 +5,13 @@
  * corrected file imports; the batch is in the roll and exports to Excel. A record keyed in again is
  * saved and merged with the imported one, side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 import { readBook } from './workbooks';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
@@ -52,13 +52,9 @@ async function download(testId: string): Promise<{ name: string; path: string }>
 }
 
 describe.skipIf(!launchKind())('importing the spreadsheet everyone already has', () => {
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
   });
 
   it('first start: the administrator signs in', async () => {

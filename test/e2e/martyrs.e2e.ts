@@ -4,13 +4,13 @@
  * submits; a reviewer verifies one and returns one from the queue with the keyboard; a visitor's
  * great-uncle is found by his pinyin initials, and the record's history shows who did what.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const CLERK = { username: 'lixia', displayName: '李霞', initial: 'Initial#2026', own: 'Lixia#Own2026' };
@@ -75,13 +75,9 @@ async function createUser(user: { username: string; displayName: string; initial
 
 
 describe.skipIf(!launchKind())('martyrs’ roll journey', () => {
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
   });
 
   it('first start: the administrator creates an archivist and a reviewer', async () => {

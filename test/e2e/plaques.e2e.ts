@@ -4,13 +4,13 @@
  * (a scan), takes it back after a criminal sentence, and sees the ledger follow; then marks a whole
  * village hung in one step with the signed village ledger, watching the progress bar.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const VILLAGE = '御史联村';
@@ -63,13 +63,9 @@ async function step(testId: string) {
 }
 
 describe.skipIf(!launchKind())('the plaque round', () => {
-  beforeAll(async () => {
-    app = await launchApp();
-    page = app.page;
-  });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
   });
 
   it('loads the villages of 惠民县 and opens the empty ledger of one', async () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Chip, Snackbar, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import AddIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import EditIcon from '@mui/icons-material/EditOutlined';
@@ -13,6 +13,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ForbiddenPage } from '../../shell/ForbiddenPage';
 import { UserFormDialog } from './UserFormDialog';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 type Dialogs = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'reset'; user: User } | null;
 
@@ -117,11 +118,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)} data-testid="notice">
-          {notice}
-        </Alert>
-      </Snackbar>
+      <SuccessNotice notice={notice} onClose={() => setNotice(null)} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@
  * 回收站: deleted records (never destroyed by one click). Search them, open one, or restore it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, InputAdornment, Snackbar, Stack, TextField, Typography } from '@mui/material';
+import { Button, InputAdornment, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import RestoreIcon from '@mui/icons-material/RestoreFromTrashOutlined';
 import { editors, type ApiError, type MartyrRow } from '../../../../../shared/contract';
@@ -16,6 +16,7 @@ import { PAGE_SIZE } from '../list/keysetPages';
 import { RollTable } from '../list/RollTable';
 import { useKeysetList } from '../list/useKeysetList';
 import { useListKeys } from '../list/useListKeys';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 export function BinPage() {
   const mt = useMartyrsT();
@@ -94,11 +95,7 @@ export function BinPage() {
           ) : null
         }
       />
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)} data-testid="notice">
-          {notice}
-        </Alert>
-      </Snackbar>
+      <SuccessNotice notice={notice} onClose={() => setNotice(null)} />
     </Stack>
   );
 }

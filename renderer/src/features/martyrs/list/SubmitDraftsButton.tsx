@@ -4,7 +4,7 @@
  * then submitted 500 at a time.
  */
 import { useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Snackbar, Typography } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/SendOutlined';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, MethodInput } from '../../../../../shared/contract';
@@ -12,6 +12,7 @@ import { useClient } from '../../../app/clientContext';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { formatCount } from '../../../lib/format';
 import { useMartyrsT } from '../i18n';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 const MAX_IDS = 20_000;
 
@@ -96,11 +97,7 @@ export function SubmitDraftsButton({ input, onDone }: Props) {
           </DialogActions>
         </Dialog>
       ) : null}
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      </Snackbar>
+      <SuccessNotice notice={notice} onClose={() => setNotice(null)} />
     </>
   );
 }

@@ -3,7 +3,7 @@
  * many records each holds. Create, correct, and open the roll filtered by one source.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Box, Button, Snackbar, Stack, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/EditOutlined';
@@ -17,6 +17,7 @@ import { useQuery } from '../../../lib/useApi';
 import { useUser } from '../../auth/SessionProvider';
 import { useMartyrLabels, useMartyrsT } from '../i18n';
 import { SourceDialog } from './SourceDialog';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 export function SourcesPage() {
   const mt = useMartyrsT();
@@ -84,11 +85,7 @@ export function SourcesPage() {
           }}
         />
       ) : null}
-      <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity="success" variant="filled" onClose={() => setNotice(null)} data-testid="notice">
-          {notice}
-        </Alert>
-      </Snackbar>
+      <SuccessNotice notice={notice} onClose={() => setNotice(null)} />
     </Stack>
   );
 }
