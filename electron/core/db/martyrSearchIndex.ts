@@ -64,7 +64,8 @@ export function storedSearchText(db: Db, id: number, pinyinCache?: Map<string, s
 
 const INSERT_ENTRY = `INSERT INTO martyr_fts (rowid, ${SEARCH_COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(SEARCH_COLUMNS.length)})`;
 
-function insertEntry(db: Db, label: number, t: SearchText): void {
+/** The index entry of a record stored with `label` (placeNewRecords' `write` calls it). */
+export function insertEntry(db: Db, label: number, t: SearchText): void {
   cachedStatement(db, INSERT_ENTRY).run(label, ...SEARCH_COLUMNS.map((c) => t[c]));
 }
 
@@ -137,50 +138,63 @@ export function writeMartyrSearchText(db: Db, id: number, text: SearchText): voi
   insertEntry(db, label, text);
 }
 
-const NEXT_WITH_KEY = `SELECT id, stroke_surname_key AS key, search_label AS label FROM martyrs INDEXED BY martyrs_stroke_surname
-  WHERE deleted_at IS NULL AND search_label IS NOT NULL AND (stroke_surname_key, id) > (@key, @id)
-  ORDER BY stroke_surname_key, id LIMIT 1`;
+/** A record about to be written by an import: its place in the roll's order. */
+export interface NewRecordPlace {
+  key: string;
+  id: number;
+}
+
+/** Stored records read at a time while an import walks the roll's order beside its own records. */
+const WALK_CHUNK = 256;
+
+const STORED_AFTER = `SELECT id, stroke_surname_key AS key, search_label AS label FROM martyrs INDEXED BY martyrs_stroke_surname
+  WHERE deleted_at IS NULL AND search_label IS NOT NULL AND id < @below AND (stroke_surname_key, id) > (@key, @id)
+  ORDER BY stroke_surname_key, id LIMIT ${WALK_CHUNK}`;
 
 /**
- * The same for many new records at once (an import's chunk): they are sorted, and the records
- * that fall between the same two labelled neighbours share that gap — spread evenly in it, or
- * in one respaced window — instead of halving it one record at a time.
+ * Labels for many NEW records at once (an import), decided before they are written so each is
+ * inserted with its label and its index entry — no second write of the row. `places` are in the
+ * roll's order (key, then id) and their ids are above every stored id, so a new record comes
+ * after the stored ones of its key. The records that fall between the same two stored
+ * neighbours share that gap — spread evenly in it, or in one respaced window — instead of
+ * halving it one record at a time. The stored records are read in order beside the new ones, a
+ * chunk at a time, with a seek where the new records jump ahead. `write(i, label)` must store
+ * record i (its row with that label and its index entry) before the next group is placed: a
+ * later respacing moves the records already written with their neighbours.
  */
-export function writeMartyrSearchTexts(db: Db, entries: readonly { id: number; text: SearchText }[]): void {
-  const rows = entries.map((e) => {
-    const row = cachedStatement(db, KEY_AND_LABEL).get(e.id) as { key: string; label: number | null } | undefined;
-    if (!row) throw new Error(`martyr ${e.id} not found`);
-    if (row.label !== null) {
-      deleteEntry(db, row.label);
-      setLabel(db, e.id, null);
-    }
-    return { ...e, key: row.key };
-  });
-  // Stroke keys are ASCII, so JavaScript's order is SQLite's BINARY order.
-  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
-  for (let i = 0; i < rows.length; ) {
-    const first = rows[i]!;
-    const next = cachedStatement(db, NEXT_WITH_KEY).get({ key: first.key, id: first.id }) as { id: number; key: string; label: number } | undefined;
+export function placeNewRecords(db: Db, places: readonly NewRecordPlace[], write: (index: number, label: number) => void): void {
+  if (places.length === 0) return;
+  const below = places[0]!.id;
+  let chunk: (Neighbour & { key: string })[] = [];
+  let at = 0;
+  /** The label before a new record's place: a stored record's or a new one's already written. */
+  const prevOf = (p: NewRecordPlace) => (cachedStatement(db, PREV).get({ key: p.key, id: p.id, n: 1 }) as Neighbour | undefined)?.label ?? 0;
+  /** Jumps to a new record's place: the label before it, and the stored records after its key. */
+  const seek = (p: NewRecordPlace) => {
+    chunk = cachedStatement(db, STORED_AFTER).all({ below, key: p.key, id: Number.MAX_SAFE_INTEGER }) as typeof chunk;
+    at = 0;
+    return prevOf(p);
+  };
+  let lo = seek(places[0]!);
+  for (let i = 0; i < places.length; ) {
+    const first = places[i]!;
+    // Step past the stored records of keys up to this one; when the chunk runs out before them, seek.
+    while (at < chunk.length && chunk[at]!.key <= first.key) lo = chunk[at++]!.label;
+    if (at === chunk.length && chunk.length === WALK_CHUNK) lo = seek(first);
+    const next = chunk[at];
     let end = i + 1;
-    while (end < rows.length && (!next || rows[end]!.key < next.key || (rows[end]!.key === next.key && rows[end]!.id < next.id))) end++;
-    const group = rows.slice(i, end);
-    const gapOf = () => {
-      const prev = cachedStatement(db, PREV).get({ key: first.key, id: first.id, n: 1 }) as Neighbour | undefined;
-      const hi = (cachedStatement(db, NEXT).get({ key: first.key, id: first.id, n: 1 }) as Neighbour | undefined)?.label ?? LABEL_LIMIT;
-      return { lo: prev?.label ?? 0, hi };
-    };
-    let { lo, hi } = gapOf();
-    let step = hi === LABEL_LIMIT ? SPACING : Math.min(SPACING, Math.floor((hi - lo) / (group.length + 1)));
+    // Stroke keys are ASCII, so JavaScript's order is SQLite's BINARY order.
+    while (end < places.length && (!next || places[end]!.key < next.key)) end++;
+    const count = end - i;
+    const stepBetween = (hi: number) => (hi === LABEL_LIMIT ? SPACING : Math.min(SPACING, Math.floor((hi - lo) / (count + 1))));
+    let step = stepBetween(next?.label ?? LABEL_LIMIT);
     if (step < 1) {
-      respace(db, first.key, first.id, group.length);
-      ({ lo, hi } = gapOf());
-      step = hi === LABEL_LIMIT ? SPACING : Math.min(SPACING, Math.floor((hi - lo) / (group.length + 1)));
+      respace(db, first.key, first.id, count);
+      lo = seek(first);
+      step = stepBetween(chunk[0]?.label ?? LABEL_LIMIT);
     }
-    group.forEach((g, j) => {
-      const label = lo + (j + 1) * step;
-      setLabel(db, g.id, label);
-      insertEntry(db, label, g.text);
-    });
+    for (let j = 0; j < count; j++) write(i + j, lo + (j + 1) * step);
+    lo += count * step;
     i = end;
   }
 }

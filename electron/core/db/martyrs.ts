@@ -84,6 +84,24 @@ export function insertMartyr(db: Db, m: PreparedMartyr, userId: number | null, a
   return Number(info.lastInsertRowid);
 }
 
+const INSERT_PLACED = `INSERT INTO martyrs (id, search_label, person_id, status, ${MARTYR_COLUMNS.join(', ')}, created_at, created_by, updated_at, updated_by)
+  VALUES (?, ?, ?, 'draft', ${MARTYR_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)`;
+
+/**
+ * A new record with its id and search label decided beforehand (an import: placeNewRecords in
+ * martyrSearchIndex.ts); the caller writes its index entry under the same label.
+ */
+export function insertPlacedMartyr(db: Db, m: PreparedMartyr, place: { id: number; label: number }, userId: number | null, at: string): void {
+  const personId = insertPerson(db, personColumns(m), at);
+  cachedStatement(db, INSERT_PLACED).run(place.id, place.label, personId, ...martyrValues(m), at, userId, at, userId);
+  if (m.nextOfKin.length > 0) replaceKin(db, personId, m.nextOfKin, at);
+}
+
+/** The id the next new record gets: above every stored one, deleted or merged ones included. */
+export function nextMartyrId(db: Db): number {
+  return ((cachedStatement(db, 'SELECT max(id) AS id FROM martyrs').get() as { id: number | null }).id ?? 0) + 1;
+}
+
 /** Writes every column, bumps the version. */
 export function updateMartyr(db: Db, id: number, personId: number, m: PreparedMartyr, userId: number | null, at: string): void {
   updatePerson(db, personId, personColumns(m), at);

@@ -5,8 +5,8 @@ import { rmSync } from 'node:fs';
 import { ADMIN, makeSetUpCore, makeTestCore, tempDir } from '../../support/tempCore';
 import { syntheticRoll, prng } from '../../support/syntheticRoll';
 import { prepareMartyr, searchText } from '../../../electron/core/martyrs/fields';
-import { insertMartyr, setMartyrDeleted, updateMartyr, writeMartyrSearchText, removeMartyrSearchText } from '../../../electron/core/db/martyrs';
-import { LABEL_LIMIT, SPACING, rebuildSearchIndex, writeMartyrSearchTexts } from '../../../electron/core/db/martyrSearchIndex';
+import { insertMartyr, insertPlacedMartyr, nextMartyrId, setMartyrDeleted, updateMartyr, writeMartyrSearchText, removeMartyrSearchText } from '../../../electron/core/db/martyrs';
+import { LABEL_LIMIT, SPACING, insertEntry, placeNewRecords, rebuildSearchIndex } from '../../../electron/core/db/martyrSearchIndex';
 import { writeTransaction, type Db } from '../../../electron/core/db/connection';
 import { martyrFieldsSchema } from '../../../shared/contract';
 import { compareNames } from '../../../shared/rules/strokeOrder';
@@ -77,16 +77,18 @@ describe('the search index in the roll’s order', () => {
     t = await makeSetUpCore();
     const db = t.core.db;
     writeTransaction(db, () => syntheticRoll(500, 12).forEach((m) => add(db, m.name)));
+    // As the import writes: sorted by key (file order among equals), ids from the next free one, labels placed beforehand.
     const batch = (names: string[]) =>
-      writeTransaction(db, () =>
-        writeMartyrSearchTexts(
-          db,
-          names.map((n) => {
-            const p = prepare(db, n);
-            return { id: insertMartyr(db, p, 1, at), text: searchText(p) };
-          }),
-        ),
-      );
+      writeTransaction(db, () => {
+        const prepared = names.map((n) => prepare(db, n));
+        const order = Array.from(prepared.keys()).sort((a, b) => (prepared[a]!.strokeSurnameKey < prepared[b]!.strokeSurnameKey ? -1 : prepared[a]!.strokeSurnameKey > prepared[b]!.strokeSurnameKey ? 1 : a - b));
+        const firstId = nextMartyrId(db);
+        placeNewRecords(db, order.map((i, rank) => ({ key: prepared[i]!.strokeSurnameKey, id: firstId + rank })), (rank, label) => {
+          const p = prepared[order[rank]!]!;
+          insertPlacedMartyr(db, p, { id: firstId + rank, label }, 1, at);
+          insertEntry(db, label, searchText(p));
+        });
+      });
     // 2,000 records: a thousand of one name (one gap, far more than it holds), the rest spread over the roll.
     batch([...Array(1000).fill('王建国'), ...syntheticRoll(1000, 13).map((m) => m.name)]);
     expect(checkInvariant(db)).toBe(2500);
