@@ -118,20 +118,30 @@ function scanIssues(db: Db, fields: MartyrFields, issues: Issue[]): void {
   }
 }
 
+/** The name as stored (normalized; an unnamed record's default), or why it cannot be. */
+function storedName(fields: MartyrFields, cache: PrepareCache): { name: string; problem?: LocalizedText } {
+  const name = fields.name.trim();
+  if (fields.unnamed) return { name: name === '' ? UNNAMED_DEFAULT_NAME : name };
+  const checked = cache.checkName(name);
+  return checked.ok ? { name: checked.normalized } : { name, problem: checked.reason };
+}
+
+/**
+ * The record's place in the roll's default order (its 姓氏笔画 key), as prepareMartyr derives
+ * it, without the rest: an import sorts its records by it before preparing each in turn.
+ */
+export function strokeSurnameKeyOf(fields: MartyrFields, cache: PrepareCache = uncached): string {
+  return cache.nameKeys(storedName(fields, cache).name).strokeSurnameKey;
+}
+
 /**
  * Validates and derives; throws one VALIDATION error listing every problem. An import passes its
  * job's cache (prepareCache.ts): the result is the same, the repeated work is not.
  */
 export function prepareMartyr(db: Db, fields: MartyrFields, cache: PrepareCache = uncached): PreparedMartyr {
   const issues: Issue[] = [];
-  let name = fields.name.trim();
-  if (fields.unnamed) {
-    if (name === '') name = UNNAMED_DEFAULT_NAME;
-  } else {
-    const checked = cache.checkName(name);
-    if (checked.ok) name = checked.normalized;
-    else issues.push({ path: 'name', message: { zh: `姓名：${checked.reason.zh}`, en: `Name: ${checked.reason.en}` } });
-  }
+  const { name, problem } = storedName(fields, cache);
+  if (problem) issues.push({ path: 'name', message: { zh: `姓名：${problem.zh}`, en: `Name: ${problem.en}` } });
   const birth = dateOf(fields.birthDate, 'birthDate', issues, cache);
   const joined = dateOf(fields.joinedDate, 'joinedDate', issues, cache);
   const party = dateOf(fields.partyDate, 'partyDate', issues, cache);

@@ -11,7 +11,7 @@ import { appendMartyrHistory, insertPlacedMartyr, nextMartyrId } from '../db/mar
 import { insertEntry, placeNewRecords } from '../db/martyrSearchIndex';
 import { CoreError } from '../errors';
 import type { MartyrFields, LocalizedText } from '../../../shared/contract';
-import { prepareMartyr, searchText, UNNAMED_DEFAULT_NAME, type PreparedMartyr } from './fields';
+import { prepareMartyr, searchText, strokeSurnameKeyOf, UNNAMED_DEFAULT_NAME, type PreparedMartyr } from './fields';
 import { createPrepareCache } from './prepareCache';
 import { importedFields } from './importedFields';
 import { suggestPeriod } from '../../../shared/rules/historicalPeriod';
@@ -142,36 +142,34 @@ export function martyrImportSpec(options: { sourceId: number | null }): ImportSp
       return problems;
     },
     commit(db, values, progress, context) {
-      // Every record is prepared first (pure work over big tables: pinyin, stroke order), then
-      // written in the roll's order with ids and search labels decided beforehand: each row is
-      // written once, with its label, and the roll's order indexes and the search index are
-      // filled front to back instead of at 100,000 random places (db/martyrSearchIndex.ts).
-      const prepared: PreparedMartyr[] = new Array(values.length);
-      for (let i = 0; i < values.length; i++) {
-        try {
-          prepared[i] = prepareMartyr(db, values[i]!, cache);
-        } catch (error) {
-          if (error instanceof CoreError) {
-            throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[i]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[i]}: ${error.text.en}` });
-          }
-          throw error;
-        }
-        if (i % PROGRESS_EVERY === 0) progress(0);
-      }
-      // The file's order among equal keys (a stable sort): a name repeated keeps its rows' order.
-      // So the ids of one import follow the roll's order (the list "by entry" shows an import in
-      // that order); each record's history names its row in the file.
-      const order = Array.from(prepared.keys()).sort((a, b) => {
-        const ka = prepared[a]!.strokeSurnameKey;
-        const kb = prepared[b]!.strokeSurnameKey;
-        return ka < kb ? -1 : ka > kb ? 1 : a - b;
-      });
+      // The records are written in the roll's order with ids and search labels decided
+      // beforehand: each row is written once, with its label, and the roll's order indexes and
+      // the search index are filled front to back instead of at 100,000 random places
+      // (db/martyrSearchIndex.ts). The file's order among equal keys (a stable sort): a name
+      // repeated keeps its rows' order. So the ids of one import follow the roll's order (the
+      // list "by entry" shows an import in that order); each record's history names its row.
+      // Only the keys are held for the sort; a record is prepared when it is written (the
+      // check pass has already memoized its name and dates in `cache`), so the 100,000
+      // prepared records never sit in memory together.
+      const keys = values.map((v) => strokeSurnameKeyOf(v, cache));
+      const order = Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       const firstId = nextMartyrId(db);
-      const places = order.map((index, rank) => ({ key: prepared[index]!.strokeSurnameKey, id: firstId + rank }));
+      const places = order.map((index, rank) => ({ key: keys[index]!, id: firstId + rank }));
+      keys.length = 0;
       const { userId } = context.actor;
       placeNewRecords(db, places, (rank, label) => {
         const index = order[rank]!;
-        const record = prepared[index]!;
+        let record: PreparedMartyr;
+        try {
+          record = prepareMartyr(db, values[index]!, cache);
+        } catch (error) {
+          if (error instanceof CoreError) {
+            throw new CoreError('BAD_FILE', { zh: `第 ${context.rowNumbers[index]} 行：${error.text.zh}`, en: `Row ${context.rowNumbers[index]}: ${error.text.en}` });
+          }
+          throw error;
+        }
+        // The label was placed by the key the sort saw: the record must still have it.
+        if (record.strokeSurnameKey !== places[rank]!.key) throw new Error(`import: row ${context.rowNumbers[index]} changed its sort key`);
         const id = firstId + rank;
         insertPlacedMartyr(db, record, { id, label }, userId, context.now);
         insertEntry(db, label, searchText(record));
