@@ -31,6 +31,7 @@ import { rebuildSearchIndex } from '../../electron/core/db/martyrSearchIndex';
 import { writeTransaction } from '../../electron/core/db/connection';
 import { DATABASE_FILE } from '../../electron/core';
 import { martyrFieldsSchema } from '../../shared/contract';
+import { importFileRoll } from './importFile';
 import { IMPORT_FILE, ROLL_MARKER, ROLL_SEED, type ChildMessage, type RollMarker } from './figures';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' } } });
@@ -71,14 +72,7 @@ async function writeImportFile(file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('名录');
   ws.addRow(['姓名', '性别', '出生年月', '籍贯', '生前所在单位及职务', '牺牲时间']).commit();
-  const seen = new Set<string>();
-  for (const m of syntheticRoll(101_000, 1947)) {
-    const key = `${m.name}|${m.birthDate}|${m.deathDate}|${m.nativePlaceText}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    ws.addRow([m.name, '男', m.birthDate, m.nativePlaceText, m.unitAndPost, m.deathDate]).commit();
-    if (seen.size === 100_000) break;
-  }
+  for (const m of importFileRoll()) ws.addRow([m.name, '男', m.birthDate, m.nativePlaceText, m.unitAndPost, m.deathDate]).commit();
   ws.commit();
   await wb.commit();
 }
@@ -141,6 +135,7 @@ try {
   if (!existsSync(file)) await writeImportFile(file);
   const raw = (await child(join(import.meta.dirname, 'rawParse.ts'), [file])).get('rawParseSeconds')!;
   const bundled = await bundleBackend();
+  await child(join(import.meta.dirname, 'writeFloor.ts'), [join(runDir, DATABASE_FILE)]);
   await child(bundled.backend, [runDir, String(records), file, String(raw), bundled.worker], []);
 } finally {
   rmSync(kept ? runDir : dataDir, { recursive: true, force: true });
