@@ -210,12 +210,13 @@ export const honorMethods = {
     output: awardSchema,
   }),
   'awards.list': method({
-    summary: 'The award register, newest first: search by name, order number or unit; filter by class and year.',
+    summary: 'The award register, newest first: search by name, order number or unit; filter by class and year (null: awards without a date).',
     access: 'signedIn',
     input: z.strictObject({
       query: text(60).default(''),
       classId: idSchema.optional(),
-      year: z.number().int().min(1927).max(2100).optional(),
+      /** The year of the award date; null: the awards whose date is not known (the dashboard's 日期不详 bar). */
+      year: z.number().int().min(1927).max(2100).nullable().optional(),
       limit: z.number().int().min(1).max(200).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
     }),

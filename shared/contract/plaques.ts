@@ -19,7 +19,12 @@ export const householdRelations = ['head', 'spouse', 'parent', 'child', 'sibling
 export const qualificationBases = ['certificate', 'application'] as const;
 export const replaceReasons = ['moved', 'worn', 'other'] as const;
 export const takeBackReasons = ['criminal_sentence', 'public_security_penalty', 'expelled_from_army', 'no_longer_eligible', 'other'] as const;
-export const ledgerViews = ['all', 'hung', 'cancelled', 'made', 'issued', 'taken_back', 'none'] as const;
+/**
+ * What the ledger lists, by the plaque each household's line shows (the one in use, else its
+ * latest): all households, those whose plaque is in one status, those whose plaque is in use but
+ * not hung (made, issued or taken back), or those without any plaque.
+ */
+export const ledgerViews = ['all', 'hung', 'in_use_not_hung', 'cancelled', 'made', 'issued', 'taken_back', 'none'] as const;
 
 export const qualificationSchema = z.object({
   id: idSchema,
@@ -137,6 +142,8 @@ export const ledgerQuerySchema = z.strictObject({
   /** A county, township or village: households under it. */
   divisionCode: divisionCodeSchema.optional(),
   view: z.enum(ledgerViews).default('all'),
+  /** Households whose line's plaque is of this category (a household without a plaque has none). */
+  category: z.enum(plaqueCategories).optional(),
   query: text(40).default(''),
   limit: z.number().int().min(1).max(500).default(100),
   /** Keyset: the last row's householdId (rows are ordered by division, then household). */

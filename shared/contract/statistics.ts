@@ -14,7 +14,7 @@ const count = z.number().int();
 
 export const statisticsMethods = {
   'statistics.plaques': method({
-    summary: 'Plaques by category × status, and households and plaques by the divisions just below the one asked (default: the office’s county).',
+    summary: 'Households by their ledger line’s plaque (the one in use, else the latest): by its category × status, and by the divisions just below the one asked (default: the office’s county). Each count is the number of lines plaques.ledger lists for the same filter.',
     access: 'signedIn',
     input: z.strictObject({ divisionCode: divisionCodeSchema.optional() }),
     output: z.object({
@@ -22,8 +22,8 @@ export const statisticsMethods = {
       divisionCode: z.string().nullable(),
       divisionName: z.string(),
       byCategoryStatus: z.array(z.object({ category: z.enum(plaqueCategories), status: z.enum(plaqueStatuses), count })),
-      /** Townships of a county, villages of a township. */
-      byDivision: z.array(z.object({ divisionCode: z.string(), divisionName: z.string(), level: z.number().int(), households: count, hung: count, inUse: count, cancelled: count })),
+      /** Townships of a county, villages of a township; `inUse` counts hung ones too (made, issued, hung, taken back). */
+      byDivision: z.array(z.object({ divisionCode: z.string(), divisionName: z.string(), level: z.number().int(), households: count, hung: count, inUse: count, cancelled: count, withoutPlaque: count })),
     }),
   }),
   'statistics.awards': method({

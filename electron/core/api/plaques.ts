@@ -223,7 +223,7 @@ export const plaqueHandlers = defineHandlers({
 
   'plaques.ledger': (input, ctx) => {
     const prefix = input.divisionCode ? divisionPrefix(input.divisionCode) : null;
-    const page = ledgerPage(ctx.db, { prefix, view: input.view, query: input.query, limit: input.limit + 1, after: input.after ?? null });
+    const page = ledgerPage(ctx.db, { prefix, view: input.view, category: input.category, query: input.query, limit: input.limit + 1, after: input.after ?? null });
     const rows = page.rows.slice(0, input.limit).map((r) => ({ ...r, addressText: personalInfoFor({ idNumber: null, phone: '', addressText: r.addressText }, ctx.user?.role, false).addressText }));
     const last = rows[rows.length - 1];
     return { rows, count: page.count, next: page.rows.length > input.limit && last ? { divisionCode: last.divisionCode, householdId: last.householdId } : null };

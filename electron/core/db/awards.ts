@@ -101,7 +101,8 @@ export interface AwardListRow {
 export interface AwardListQuery {
   query: string;
   classId?: number | undefined;
-  year?: number | undefined;
+  /** null: awards without a date. */
+  year?: number | null | undefined;
   limit: number;
   offset: number;
 }
@@ -118,7 +119,8 @@ export function listAwards(db: Db, q: AwardListQuery): { rows: AwardListRow[]; c
     parts.push('a.class_id = @classId');
     params.classId = q.classId;
   }
-  if (q.year !== undefined) {
+  if (q.year === null) parts.push('a.award_date IS NULL');
+  else if (q.year !== undefined) {
     parts.push('a.award_date BETWEEN @yearFrom AND @yearTo');
     params.yearFrom = `${q.year}-01-01`;
     params.yearTo = `${q.year}-12-31`;

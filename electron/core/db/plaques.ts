@@ -1,5 +1,5 @@
 import { cachedStatement, type Db } from './connection';
-import type { Plaque, PlaqueEvent, LedgerRow } from '../../../shared/contract/plaques';
+import type { Plaque, PlaqueEvent, LedgerRow, ledgerViews } from '../../../shared/contract/plaques';
 import type { PlaqueCategory, PlaqueStatus } from '../../../shared/rules/plaque';
 
 /** Repository of `plaques` and `plaque_events`, and the ledger and counts queries over households. */
@@ -118,12 +118,17 @@ export function listHouseholdEvents(db: Db, householdId: number): PlaqueEvent[] 
 
 // ── Ledger and counts ────────────────────────────────────────────────────────────────────────
 
-/** The plaque a household's ledger line shows: the one in use, else its latest. */
-const LEDGER_PLAQUE = `(SELECT x.id FROM plaques x WHERE x.household_id = h.id ORDER BY x.status IN ('made', 'issued', 'hung', 'taken_back') DESC, x.id DESC LIMIT 1)`;
+/**
+ * The plaque a household's ledger line shows (of the household `h`): the one in use, else its
+ * latest. The dashboard's counts (./statistics.ts) count households by this same plaque, so a bar
+ * and the ledger it opens hold the same households.
+ */
+export const LEDGER_PLAQUE = `(SELECT x.id FROM plaques x WHERE x.household_id = h.id ORDER BY x.status IN ('made', 'issued', 'hung', 'taken_back') DESC, x.id DESC LIMIT 1)`;
 
 export interface LedgerQuery {
   prefix: string | null;
-  view: 'all' | 'hung' | 'cancelled' | 'made' | 'issued' | 'taken_back' | 'none';
+  view: (typeof ledgerViews)[number];
+  category?: PlaqueCategory | undefined;
   query: string;
   limit: number;
   after: { divisionCode: string; householdId: number } | null;
@@ -133,7 +138,9 @@ export interface LedgerQuery {
 function ledgerWhere(q: LedgerQuery): string {
   const where = ['(@prefix IS NULL OR (h.division_code >= @prefix AND h.division_code < @prefixEnd))'];
   if (q.view === 'none') where.push('pl.id IS NULL');
+  else if (q.view === 'in_use_not_hung') where.push("pl.status IN ('made', 'issued', 'taken_back')");
   else if (q.view !== 'all') where.push('pl.status = @view');
+  if (q.category !== undefined) where.push('q.category = @category');
   if (q.query !== '') where.push("(hp.name LIKE @like ESCAPE '\\' OR pl.number LIKE @like ESCAPE '\\' OR h.registration_no = @query)");
   return where.join(' AND ');
 }
@@ -143,6 +150,7 @@ function ledgerParams(q: LedgerQuery) {
     prefix: q.prefix,
     prefixEnd: q.prefix === null ? null : q.prefix + ':',
     view: q.view,
+    category: q.category ?? null,
     query: q.query,
     like: `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     afterCode: q.after?.divisionCode ?? '',

@@ -1,10 +1,11 @@
 import { cachedStatement, type Db } from './connection';
+import { LEDGER_PLAQUE } from './plaques';
 import type { LetterStatus } from '../../../shared/rules/letterState';
 import type { PlaqueCategory, PlaqueStatus } from '../../../shared/rules/plaque';
 import type { MartyrStatus, Period } from '../../../shared/contract/martyrs';
 
 /**
- * The dashboard's counts (统计): read-only aggregates over `plaques`, `awards`,
+ * The dashboard's counts (统计): read-only aggregates over `households` and their plaques, `awards`,
  * `good_news_letters` and `martyrs`, one query per chart, each answered from an index
  * (test/integration/statistics checks the plans). The SQL is exported so that test can EXPLAIN it.
  */
@@ -13,21 +14,24 @@ import type { MartyrStatus, Period } from '../../../shared/contract/martyrs';
 const IN_PREFIX = `h.division_code >= @prefix AND h.division_code < @prefix || ':'`;
 
 export const STATISTICS_SQL = {
-  // Driven from households (households_division: a range for a division), each household's plaques by plaques_household.
+  // Households, each by the plaque its ledger line shows (LEDGER_PLAQUE, as plaques.ledger lists
+  // them): a bar's count is the number of lines of the ledger it opens. Driven from households
+  // (households_division: a range for a division), the line's plaque found by plaques_household.
   plaquesByCategoryStatus: `
     SELECT q.category, pl.status, count(*) AS count
-      FROM households h CROSS JOIN plaques pl ON pl.household_id = h.id JOIN plaque_qualifications q ON q.id = pl.qualification_id
+      FROM households h CROSS JOIN plaques pl ON pl.id = ${LEDGER_PLAQUE} JOIN plaque_qualifications q ON q.id = pl.qualification_id
      WHERE ${IN_PREFIX}
      GROUP BY q.category, pl.status`,
   plaquesByDivision: `
     SELECT c.code AS divisionCode, coalesce(d.name, c.code) AS divisionName, coalesce(d.level, 0) AS level, c.households,
-           coalesce(c.hung, 0) AS hung, coalesce(c.inUse, 0) AS inUse, coalesce(c.cancelled, 0) AS cancelled FROM (
+           coalesce(c.hung, 0) AS hung, coalesce(c.inUse, 0) AS inUse, coalesce(c.cancelled, 0) AS cancelled, coalesce(c.withoutPlaque, 0) AS withoutPlaque FROM (
       SELECT substr(h.division_code, 1, @len) || substr('000000000000', 1, 12 - @len) AS code,
-             count(DISTINCT h.id) AS households,
+             count(*) AS households,
              sum(pl.status = 'hung') AS hung,
              sum(pl.status IN ('made', 'issued', 'hung', 'taken_back')) AS inUse,
-             sum(pl.status = 'cancelled') AS cancelled
-        FROM households h LEFT JOIN plaques pl ON pl.household_id = h.id
+             sum(pl.status = 'cancelled') AS cancelled,
+             sum(pl.id IS NULL) AS withoutPlaque
+        FROM households h LEFT JOIN plaques pl ON pl.id = ${LEDGER_PLAQUE}
        WHERE ${IN_PREFIX}
        GROUP BY code) c LEFT JOIN divisions d ON d.code = c.code ORDER BY c.code`,
   // awards_class_date (class_id, award_date) covers it.
@@ -51,9 +55,21 @@ export function plaquesByCategoryStatus(db: Db, prefix: string | null): { catego
   return cachedStatement(db, STATISTICS_SQL.plaquesByCategoryStatus).all({ prefix: prefix ?? '' }) as { category: PlaqueCategory; status: PlaqueStatus; count: number }[];
 }
 
-/** Households and plaques per division `childLength` digits long (9 = township, 12 = village). */
-export function plaquesByDivision(db: Db, prefix: string | null, childLength: number): { divisionCode: string; divisionName: string; level: number; households: number; hung: number; inUse: number; cancelled: number }[] {
-  return cachedStatement(db, STATISTICS_SQL.plaquesByDivision).all({ prefix: prefix ?? '', len: childLength }) as { divisionCode: string; divisionName: string; level: number; households: number; hung: number; inUse: number; cancelled: number }[];
+export interface DivisionCounts {
+  divisionCode: string;
+  divisionName: string;
+  level: number;
+  households: number;
+  /** Households by their ledger line's plaque: hung; in use (made, issued, hung, taken back); cancelled; none at all. */
+  hung: number;
+  inUse: number;
+  cancelled: number;
+  withoutPlaque: number;
+}
+
+/** Households per division `childLength` digits long (9 = township, 12 = village), by their ledger line's plaque. */
+export function plaquesByDivision(db: Db, prefix: string | null, childLength: number): DivisionCounts[] {
+  return cachedStatement(db, STATISTICS_SQL.plaquesByDivision).all({ prefix: prefix ?? '', len: childLength }) as DivisionCounts[];
 }
 
 export function awardsByClassYear(db: Db): { classId: number; className: string; year: number | null; count: number }[] {

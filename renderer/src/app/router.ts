@@ -24,6 +24,19 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => DEFAULT_PATH);
 }
 
+function currentHash(): string {
+  return window.location.hash;
+}
+
+/**
+ * The whole address after '#', query included (`#/plaques?view=hung`): a list that keeps its
+ * filter in the address re-reads it on every change, so back and forward step through filters.
+ */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, currentHash, () => '');
+}
+
+/** Goes to `path` (a new history entry: back returns here). */
 export function navigate(path: string): void {
   window.location.hash = path;
 }

@@ -21,6 +21,7 @@ export const honorsEn: Messages<typeof honorsZh> = {
     search: 'Search name, unit, order number',
     allClasses: 'All classes',
     year: 'Year',
+    undated: 'Date unknown',
     count: '{{count}} in all',
     new: 'Register an award',
     import: 'Import from Excel',

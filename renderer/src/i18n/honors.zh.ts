@@ -21,6 +21,7 @@ export const honorsZh = {
     search: '搜索姓名、单位、文号',
     allClasses: '全部类别',
     year: '年度',
+    undated: '日期不详',
     count: '共 {{count}} 条',
     new: '登记奖励',
     import: '从 Excel 导入',

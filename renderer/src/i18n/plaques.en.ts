@@ -5,7 +5,9 @@ import type { plaquesZh } from './plaques.zh';
 export const plaquesEn: Messages<typeof plaquesZh> = {
   title: 'Plaques',
   division: 'Township / village',
-  views: { all: 'All', hung: 'Hung', cancelled: 'Cancelled', made: 'To deliver', issued: 'To hang', taken_back: 'Taken back', none: 'No plaque' },
+  views: { all: 'All', hung: 'Hung', in_use_not_hung: 'In use, not hung', cancelled: 'Cancelled', made: 'To deliver', issued: 'To hang', taken_back: 'Taken back', none: 'No plaque' },
+  categoryFilter: 'Category',
+  allCategories: 'All categories',
   search: 'Head, number or registration no.',
   count: '{{count}} households',
   newHousehold: 'New household (N)',

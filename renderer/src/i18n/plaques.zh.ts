@@ -2,7 +2,9 @@
 export const plaquesZh = {
   title: '光荣牌',
   division: '乡镇 / 村',
-  views: { all: '全部', hung: '已悬挂', cancelled: '已取消', made: '待发放', issued: '待悬挂', taken_back: '已收回', none: '未制牌' },
+  views: { all: '全部', hung: '已悬挂', in_use_not_hung: '在用未悬挂', cancelled: '已取消', made: '待发放', issued: '待悬挂', taken_back: '已收回', none: '未制牌' },
+  categoryFilter: '类别',
+  allCategories: '全部类别',
   search: '户主、编号或户号',
   count: '共 {{count}} 户',
   newHousehold: '新建户（N）',

@@ -2,6 +2,7 @@
 import { upsertDivision } from '../../../electron/core/db/divisions';
 import type { Session } from '../../../electron/core';
 import type { TestCore } from '../../support/tempCore';
+import type { PlaqueCategory } from '../../../shared/rules/plaque';
 
 export const TOWNSHIP = '371621101000';
 export const VILLAGE = '371621101001';
@@ -17,7 +18,7 @@ export function loadVillages(t: TestCore): void {
 }
 
 /** A household with its head as a veteran holding a certificate; answers the household. */
-export async function household(t: TestCore, s: Session, name: string, divisionCode = VILLAGE, category: 'veteran' | 'martyr_family' | 'active_service' = 'veteran') {
+export async function household(t: TestCore, s: Session, name: string, divisionCode = VILLAGE, category: PlaqueCategory = 'veteran') {
   const head = await t.ok('people.create', { name, gender: 'male', phone: '13812345678', addressText: `${name}家 胜利街1号`, addressCode: divisionCode }, s);
   const h = await t.ok('households.create', { headPersonId: head.id, divisionCode, addressText: '胜利街1号', registrationNo: `HK-${name}` }, s);
   return t.ok('households.addQualification', { householdId: h.id, personId: head.id, category, basis: 'certificate', certificateNo: `证-${name}` }, s);

@@ -25,13 +25,13 @@ beforeAll(async () => {
 afterAll(() => h.dispose());
 
 describe('dashboard counts', () => {
-  it('counts plaques by category × status and by village under a township', async () => {
+  it('counts households by their plaque’s category × status and by village under a township', async () => {
     const s = await h.ok('statistics.plaques', { divisionCode: TOWNSHIP }, h.readonly);
     expect(s).toMatchObject({ divisionCode: TOWNSHIP, divisionName: '测试新镇' });
     expect(s.byCategoryStatus).toEqual(expect.arrayContaining([{ category: 'veteran', status: 'hung', count: 1 }, { category: 'martyr_family', status: 'made', count: 1 }]));
     expect(s.byDivision).toEqual([
-      { divisionCode: VILLAGE, divisionName: '幸福村', level: 5, households: 2, hung: 1, inUse: 2, cancelled: 0 },
-      { divisionCode: VILLAGE2, divisionName: '团结村', level: 5, households: 1, hung: 0, inUse: 0, cancelled: 0 },
+      { divisionCode: VILLAGE, divisionName: '幸福村', level: 5, households: 2, hung: 1, inUse: 2, cancelled: 0, withoutPlaque: 0 },
+      { divisionCode: VILLAGE2, divisionName: '团结村', level: 5, households: 1, hung: 0, inUse: 0, cancelled: 0, withoutPlaque: 1 },
     ]);
   });
 

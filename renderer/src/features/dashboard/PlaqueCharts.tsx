@@ -1,26 +1,20 @@
 import { useState } from 'react';
 import { Button, MenuItem, TextField } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { plaqueCategories, plaqueStatuses } from '../../../../shared/rules/plaque';
+import { plaqueCategories } from '../../../../shared/rules/plaque';
 import { navigate } from '../../app/router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { ledgerPath, ledgerViewOf, type LedgerView } from '../../lib/listLinks';
 import { useQuery } from '../../lib/useApi';
 import { usePlaquesT } from '../plaques/i18n';
 import { bandHeight, ChartCard, countXAxis } from './ChartCard';
+import { categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries } from './chartLinks';
 import { useDashboardT } from './i18n';
 
-/** Per division, the households split by their plaque; each part opens the ledger view that lists them. */
-const divisionSeries = [
-  { id: 'hung', view: 'hung' },
-  { id: 'inUseNotHung', view: 'all' },
-  { id: 'cancelled', view: 'cancelled' },
-  { id: 'withoutPlaque', view: 'none' },
-] as const satisfies readonly { id: string; view: LedgerView }[];
-
 /**
- * Plaques by township / village (bars open the ledger of that division, in the view of the part
- * clicked; the select goes down a level) and by category × status (bars open the ledger's status view).
+ * Households by township / village, split by their plaque (a part opens the ledger of that division
+ * in the view of the part; the select goes down a level), and by the category × status of their
+ * plaque (a part opens the ledger of the division shown, filtered by that category and status).
+ * Every count is a number of ledger lines (chartLinks.ts).
  */
 export function PlaqueCharts() {
   const dt = useDashboardT();
@@ -32,9 +26,7 @@ export function PlaqueCharts() {
   const rows = data?.byDivision ?? [];
   const childLevel = rows[0]?.level ?? 0;
   const levelName = childLevel === 4 ? dt('levels.township') : childLevel === 5 ? dt('levels.village') : dt('levels.division');
-  const parts = rows.map((r) => ({ hung: r.hung, inUseNotHung: r.inUse - r.hung, cancelled: r.cancelled, withoutPlaque: Math.max(0, r.households - r.inUse - r.cancelled) }));
-  const statusesShown = plaqueStatuses.filter((s) => s !== 'superseded');
-  const byCategory = plaqueCategories.map((c) => Object.fromEntries(statusesShown.map((s) => [s, data?.byCategoryStatus.find((x) => x.category === c && x.status === s)?.count ?? 0])) as Record<string, number>);
+  const parts = rows.map(divisionParts);
 
   const down = (to: string) => {
     setTrail((t) => [...t, code ?? '']);
@@ -72,8 +64,7 @@ export function PlaqueCharts() {
           series={divisionSeries.map((s) => ({ id: s.id, label: dt(`series.${s.id}`), stack: 'households', data: parts.map((p) => p[s.id]) }))}
           onItemClick={(_e, item) => {
             const row = rows[item.dataIndex];
-            const view = divisionSeries.find((s) => s.id === item.seriesId)?.view ?? 'all';
-            if (row) navigate(ledgerPath({ divisionCode: row.divisionCode, view }));
+            if (row) navigate(divisionBarPath(row, String(item.seriesId)));
           }}
         />
       </ChartCard>
@@ -83,8 +74,12 @@ export function PlaqueCharts() {
           height={bandHeight(plaqueCategories.length)}
           yAxis={[{ scaleType: 'band', data: plaqueCategories.map((c) => pt(`categories.${c}`)), width: 130 }]}
           xAxis={[countXAxis]}
-          series={statusesShown.map((s) => ({ id: s, label: pt(`statuses.${s}`), stack: 'plaques', data: byCategory.map((c) => c[s] ?? 0) }))}
-          onItemClick={(_e, item) => navigate(ledgerPath({ divisionCode: data?.divisionCode ?? null, view: ledgerViewOf(String(item.seriesId) as (typeof statusesShown)[number]) }))}
+          series={categoryStatuses.map((s) => ({ id: s, label: pt(`statuses.${s}`), stack: 'plaques', data: plaqueCategories.map((c) => (data ? categoryCount(data, c, s) : 0)) }))}
+          onItemClick={(_e, item) => {
+            const category = plaqueCategories[item.dataIndex];
+            const status = categoryStatuses.find((s) => s === item.seriesId);
+            if (data && category && status) navigate(categoryBarPath(data, category, status));
+          }}
         />
       </ChartCard>
     </>

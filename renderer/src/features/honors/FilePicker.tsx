@@ -5,7 +5,7 @@ import type { ApiError } from '../../../../shared/contract';
 import type { Attachment } from '../../../../shared/contract/attachments';
 import { useClient } from '../../app/clientContext';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { uploadScan } from '../martyrs/record/scan/uploadScan';
+import { uploadScan } from '../../lib/upload';
 
 /**
  * Chooses files (JPEG, PNG, TIFF, PDF), sends each through the upload contract and stores it; the

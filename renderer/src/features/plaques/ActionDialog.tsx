@@ -5,7 +5,7 @@ import { replaceReasons, takeBackReasons } from '../../../../shared/contract/pla
 import { useClient } from '../../app/clientContext';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DateInput } from '../../components/DateInput';
-import { uploadScan } from '../martyrs/record/scan/uploadScan';
+import { uploadScan } from '../../lib/upload';
 import type { ApiError } from '../../../../shared/contract';
 import { usePlaquesT } from './i18n';
 import { localToday } from './dates';

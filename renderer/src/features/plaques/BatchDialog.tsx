@@ -6,7 +6,7 @@ import { useClient } from '../../app/clientContext';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { DateInput } from '../../components/DateInput';
 import { useQuery } from '../../lib/useApi';
-import { uploadScan } from '../martyrs/record/scan/uploadScan';
+import { uploadScan } from '../../lib/upload';
 import { localToday } from './dates';
 import { usePlaquesT } from './i18n';
 import { batchChosenCount, batchHouseholdIds } from './batchSelection';

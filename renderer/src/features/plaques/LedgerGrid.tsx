@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Box, Chip, Typography, useTheme } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel } from '@mui/x-data-grid';
-import type { LedgerRow, ledgerViews } from '../../../../shared/contract/plaques';
+import type { LedgerRow } from '../../../../shared/contract/plaques';
+import { ledgerInput, type LedgerFilter as ListFilter } from '../../lib/listLinks';
 import { useQuery } from '../../lib/useApi';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { cursorFor, firstPageCursors, withNext, type LedgerCursors } from './ledgerPages';
@@ -9,9 +10,7 @@ import { usePlaquesT } from './i18n';
 
 const PAGE_SIZE = 100;
 
-export interface LedgerFilter {
-  divisionCode: string | null;
-  view: (typeof ledgerViews)[number];
+export interface LedgerFilter extends ListFilter {
   query: string;
   /** One village: its name in every row says nothing. */
   villageChosen: boolean;
@@ -30,8 +29,7 @@ export function LedgerGrid({ filter, version, selected, onSelect }: { filter: Le
   const start = cursorFor(cursors, model.page);
   const after = start.known ? start.after : undefined;
   const ledger = useQuery('plaques.ledger', {
-    ...(filter.divisionCode ? { divisionCode: filter.divisionCode } : {}),
-    view: filter.view,
+    ...ledgerInput(filter),
     query: filter.query,
     limit: PAGE_SIZE,
     ...(after ? { after } : {}),

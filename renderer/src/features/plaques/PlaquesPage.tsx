@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Box, Button, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { Box, Button, MenuItem, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import type { Division } from '../../../../shared/contract';
 import { ledgerViews } from '../../../../shared/contract/plaques';
-import { hrefOf } from '../../app/router';
+import { plaqueCategories, type PlaqueCategory } from '../../../../shared/rules/plaque';
+import { hrefOf, navigate, useHash } from '../../app/router';
 import { DivisionPicker } from '../../components/DivisionPicker';
 import { JobProgress } from '../../components/JobProgress';
 import { useQuery } from '../../lib/useApi';
-import { ledgerFilterFromHash } from '../../lib/listLinks';
-import { useClient } from '../../app/clientContext';
+import { ledgerFilterFromHash, ledgerPath, type LedgerFilter } from '../../lib/listLinks';
 import { BatchDialog } from './BatchDialog';
 import { CountsPanel } from './CountsPanel';
 import { HouseholdPanel } from './HouseholdPanel';
@@ -16,6 +16,7 @@ import { NewHouseholdDialog } from './NewHouseholdDialog';
 import { usePlaquesT } from './i18n';
 
 type View = (typeof ledgerViews)[number];
+const categoryOf = (value: string): PlaqueCategory | null => plaqueCategories.find((c) => c === value) ?? null;
 
 /** A key typed on the page itself, not into a field or an open dialog. */
 function onPage(e: KeyboardEvent): boolean {
@@ -27,22 +28,20 @@ function onPage(e: KeyboardEvent): boolean {
 /**
  * 光荣牌: the ledger (登记造册) of a township or village with the columns families sign, counts by
  * category, status and division, a household's plaque and its steps; the yearly round in one step.
- * Address: `#/plaques?division=<12 digits>&view=<ledger view>` opens the ledger filtered.
+ * The ledger's filter lives in the address, `#/plaques?division=<12 digits>&view=<ledger view>&category=<category>`
+ * (the dashboard's bars open it so; back and forward step through filters).
  * Keyboard: N new household, B the batch for the chosen township or village, arrows + Enter in the ledger.
  */
 export function PlaquesPage() {
   const pt = usePlaquesT();
-  const client = useClient();
-  // `#/plaques?division=…&view=…` (the dashboard's bars) opens the ledger so filtered.
-  const [fromHash] = useState(() => ledgerFilterFromHash(window.location.hash));
-  const [division, setDivision] = useState<Division | null>(null);
-  const [view, setView] = useState<View>(fromHash.view);
-  useEffect(() => {
-    if (fromHash.divisionCode === null) return;
-    void client.call('divisions.get', { code: fromHash.divisionCode }).then((r) => {
-      if (r.ok) setDivision((d) => d ?? r.value);
-    });
-  }, [client, fromHash.divisionCode]);
+  const hash = useHash();
+  const filter = useMemo(() => ledgerFilterFromHash(hash), [hash]);
+  const setFilter = (change: Partial<LedgerFilter>) => navigate(ledgerPath({ ...filter, ...change }));
+  // The picker shows a division with its name and level: the one picked, else the address's, fetched.
+  const [picked, setPicked] = useState<Division | null>(null);
+  const code = filter.divisionCode;
+  const fetched = useQuery('divisions.get', { code: code ?? '' }, code !== null && picked?.code !== code);
+  const division = code === null ? null : picked?.code === code ? picked : fetched.data?.code === code ? fetched.data : null;
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
@@ -76,12 +75,34 @@ export function PlaquesPage() {
     <Box sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0, flex: 1 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Typography variant="h5" sx={{ mt: 0.75, whiteSpace: 'nowrap' }}>{pt('title')}</Typography>
-        <Box sx={{ flex: 2, minWidth: 280, maxWidth: 480 }}><DivisionPicker value={division} onChange={setDivision} label={pt('division')} testId="plaques-division" browse /></Box>
+        <Box sx={{ flex: 2, minWidth: 280, maxWidth: 480 }}>
+          <DivisionPicker
+            value={division}
+            onChange={(d) => {
+              setPicked(d);
+              setFilter({ divisionCode: d?.code ?? null });
+            }}
+            label={pt('division')}
+            testId="plaques-division"
+            browse
+          />
+        </Box>
+        <TextField
+          select
+          sx={{ width: 180, flexShrink: 0 }}
+          label={pt('categoryFilter')}
+          value={filter.category ?? ''}
+          onChange={(e) => setFilter({ category: categoryOf(e.target.value) })}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'ledger-category' } }}
+        >
+          <MenuItem value="">{pt('allCategories')}</MenuItem>
+          {plaqueCategories.map((c) => <MenuItem key={c} value={c}>{pt(`categories.${c}`)}</MenuItem>)}
+        </TextField>
         <TextField sx={{ flex: 1, minWidth: 160, maxWidth: 300 }} label={pt('search')} value={query} onChange={(e) => setQuery(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'plaques-search' } }} />
       </Stack>
       {batchJob !== null && <JobProgress key={batchJob} jobId={batchJob} onFinished={() => refresh()} />}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', borderBottom: 1, borderColor: 'divider' }}>
-        <Tabs value={view} onChange={(_e, v: View) => setView(v)} variant="scrollable" sx={{ flex: 1, minWidth: 0 }}>
+        <Tabs value={filter.view} onChange={(_e, v: View) => setFilter({ view: v })} variant="scrollable" sx={{ flex: 1, minWidth: 0 }}>
           {ledgerViews.map((v) => <Tab key={v} value={v} label={pt(`views.${v}`)} data-testid={`ledger-view-${v}`} sx={{ minWidth: 72 }} />)}
         </Tabs>
         <Button variant="contained" onClick={() => setCreating(true)} data-testid="household-new" sx={{ whiteSpace: 'nowrap' }}>{pt('newHousehold')}</Button>
@@ -90,11 +111,11 @@ export function PlaquesPage() {
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'stretch', flex: 1, minHeight: 0 }}>
         <Box sx={{ flex: 1, minWidth: 0, display: 'flex' }}>
-          <LedgerGrid key={`${division?.code ?? ''}|${view}|${query}`} filter={{ divisionCode: division?.code ?? null, view, query, villageChosen: division?.level === 5 }} version={version} selected={selected} onSelect={setSelected} />
+          <LedgerGrid key={`${ledgerPath(filter)}|${query}`} filter={{ ...filter, query, villageChosen: division?.level === 5 }} version={version} selected={selected} onSelect={setSelected} />
         </Box>
         <Stack spacing={2} sx={{ width: { xs: 340, xl: 460 }, flexShrink: 0, overflow: 'auto' }}>
           {selected !== null && household.data && household.data.id === selected && <HouseholdPanel household={household.data} onChanged={refresh} onClose={() => setSelected(null)} />}
-          <CountsPanel divisionCode={division?.code ?? null} version={version} />
+          <CountsPanel divisionCode={code} version={version} />
         </Stack>
       </Stack>
       {creating && <NewHouseholdDialog division={division} onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setSelected(id); refresh(); }} />}

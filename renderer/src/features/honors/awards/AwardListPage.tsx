@@ -1,28 +1,43 @@
-import { Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { editors } from '../../../../../shared/contract';
-import { hrefOf, navigate } from '../../../app/router';
+import { hrefOf, navigate, useHash } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { awardFilterFromHash, awardsInput, awardsPath, awardYearOf, type AwardFilter } from '../../../lib/listLinks';
 import { useQuery } from '../../../lib/useApi';
 import { useUser } from '../../auth/SessionProvider';
 import { useShortcuts } from '../../martyrs/keyboard';
 import { useHonorsT } from '../i18n';
 import { LetterStatusChip } from '../LetterChips';
 
-/** The award register: newest first, one search box, class and year; Ctrl+N registers an award. */
+/**
+ * The award register: newest first, one search box, class and year; Ctrl+N registers an award.
+ * Class and year live in the address, `#/honors?class=<id>&year=<yyyy | none>` (the dashboard's
+ * bars open it so; `none`: the awards without a date); back and forward step through them.
+ */
 export function AwardListPage() {
   const ht = useHonorsT();
   const user = useUser();
   const mayEdit = editors.includes(user.role);
+  const hash = useHash();
+  const filter = useMemo(() => awardFilterFromHash(hash), [hash]);
+  const setFilter = (change: Partial<AwardFilter>) => navigate(awardsPath({ ...filter, ...change }));
   const [query, setQuery] = useState('');
-  const [classId, setClassId] = useState<number | ''>('');
-  const [year, setYear] = useState('');
+  // The year box shows what is typed; a whole year (or nothing) goes to the address, and a year
+  // coming from the address (back, forward, a link) replaces what the box shows.
+  const addressYear = typeof filter.year === 'number' ? filter.year : null;
+  const [yearText, setYearText] = useState(addressYear === null ? '' : String(addressYear));
+  useEffect(() => setYearText((typed) => (awardYearOf(typed) === addressYear ? typed : addressYear === null ? '' : String(addressYear))), [addressYear]);
+  const typeYear = (text: string) => {
+    setYearText(text);
+    const year = awardYearOf(text);
+    if (year !== addressYear) setFilter({ year });
+  };
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
   const classes = useQuery('awardClasses.list', {});
-  const yearValue = /^\d{4}$/.test(year) ? Number(year) : undefined;
-  const list = useQuery('awards.list', { query: query.trim(), classId: classId === '' ? undefined : classId, year: yearValue, limit: 200 });
+  const list = useQuery('awards.list', { query: query.trim(), ...awardsInput(filter), limit: 200 });
   useShortcuts((e) => {
     if (mayEdit && e.ctrlKey && e.key.toLowerCase() === 'n') {
       e.preventDefault();
@@ -33,7 +48,15 @@ export function AwardListPage() {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField size="small" inputRef={search} label={ht('awards.search')} value={query} onChange={(e) => setQuery(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'award-search' } }} sx={{ width: 280 }} />
-        <TextField size="small" select label={ht('form.className')} value={classId} onChange={(e) => setClassId(e.target.value === '' ? '' : Number(e.target.value))} sx={{ width: 160 }} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+        <TextField
+          size="small"
+          select
+          label={ht('form.className')}
+          value={filter.classId ?? ''}
+          onChange={(e) => setFilter({ classId: e.target.value === '' ? null : Number(e.target.value) })}
+          sx={{ width: 160 }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'award-filter-class' } }}
+        >
           <MenuItem value="">{ht('awards.allClasses')}</MenuItem>
           {(classes.data ?? []).map((c) => (
             <MenuItem key={c.id} value={c.id}>
@@ -41,7 +64,19 @@ export function AwardListPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField size="small" label={ht('awards.year')} value={year} onChange={(e) => setYear(e.target.value.replace(/\D/g, '').slice(0, 4))} sx={{ width: 100 }} />
+        {filter.year === 'none' ? (
+          <Chip label={ht('awards.undated')} onDelete={() => setFilter({ year: null })} data-testid="award-filter-undated" />
+        ) : (
+          <TextField
+            size="small"
+            label={ht('awards.year')}
+            value={yearText}
+            error={yearText.length === 4 && awardYearOf(yearText) === null}
+            onChange={(e) => typeYear(e.target.value.replace(/\D/g, '').slice(0, 4))}
+            sx={{ width: 100 }}
+            slotProps={{ htmlInput: { 'data-testid': 'award-filter-year' } }}
+          />
+        )}
         <Typography variant="body2" color="text.secondary" data-testid="award-count">
           {ht('awards.count', { count: list.data?.count ?? 0 })}
         </Typography>

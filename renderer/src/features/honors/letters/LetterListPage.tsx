@@ -1,33 +1,30 @@
 import { Box, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { letterDueFilters } from '../../../../../shared/contract';
-import { letterStatuses, type LetterStatus } from '../../../../../shared/rules/letterState';
-import { hrefOf, navigate } from '../../../app/router';
+import { letterStatuses } from '../../../../../shared/rules/letterState';
+import { hrefOf, navigate, useHash } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useQuery } from '../../../lib/useApi';
-import { letterStatusFromHash } from '../../../lib/listLinks';
+import { letterFilterFromHash, lettersPath, type LetterDue, type LetterFilter } from '../../../lib/listLinks';
 import { useHonorsT } from '../i18n';
 import { DeadlineChip, LetterStatusChip } from '../LetterChips';
 
-type DueFilter = (typeof letterDueFilters)[number];
-
-function initialDue(): DueFilter {
-  const wanted = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('due');
-  return (letterDueFilters as readonly string[]).includes(wanted ?? '') ? (wanted as DueFilter) : 'all';
-}
-
-/** Letters by status and deadline: open ones first, the most urgent on top. */
+/**
+ * Letters by status and deadline: open ones first, the most urgent on top. Status and deadline
+ * live in the address, `#/honors/letters?status=…&due=…` (the dashboard opens it so).
+ */
 export function LetterListPage() {
   const ht = useHonorsT();
-  const [status, setStatus] = useState<LetterStatus | ''>(() => letterStatusFromHash(window.location.hash) ?? '');
-  const [due, setDue] = useState<DueFilter>(initialDue);
+  const hash = useHash();
+  const filter = useMemo(() => letterFilterFromHash(hash), [hash]);
+  const setFilter = (change: Partial<LetterFilter>) => navigate(lettersPath({ ...filter, ...change }));
   const [query, setQuery] = useState('');
-  const list = useQuery('letters.list', { status: status === '' ? undefined : status, due, query: query.trim(), limit: 200 });
+  const list = useQuery('letters.list', { ...(filter.status ? { status: filter.status } : {}), due: filter.due, query: query.trim(), limit: 200 });
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField size="small" label={ht('letters.search')} value={query} onChange={(e) => setQuery(e.target.value)} sx={{ width: 280 }} slotProps={{ htmlInput: { 'data-testid': 'letter-search' } }} />
-        <TextField size="small" select label={ht('letters.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value as LetterStatus | '')} sx={{ width: 140 }} slotProps={{ select: { displayEmpty: true }, htmlInput: { 'data-testid': 'letter-filter-status' }, inputLabel: { shrink: true } }}>
+        <TextField size="small" select label={ht('letters.filterStatus')} value={filter.status ?? ''} onChange={(e) => setFilter({ status: letterStatuses.find((x) => x === e.target.value) ?? null })} sx={{ width: 140 }} slotProps={{ select: { displayEmpty: true }, htmlInput: { 'data-testid': 'letter-filter-status' }, inputLabel: { shrink: true } }}>
           <MenuItem value="">{ht('letters.allStatuses')}</MenuItem>
           {letterStatuses.map((s) => (
             <MenuItem key={s} value={s}>
@@ -35,7 +32,7 @@ export function LetterListPage() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField size="small" select label={ht('letters.filterDue')} value={due} onChange={(e) => setDue(e.target.value as DueFilter)} sx={{ width: 140 }} slotProps={{ htmlInput: { 'data-testid': 'letter-filter-due' } }}>
+        <TextField size="small" select label={ht('letters.filterDue')} value={filter.due} onChange={(e) => setFilter({ due: e.target.value as LetterDue })} sx={{ width: 140 }} slotProps={{ htmlInput: { 'data-testid': 'letter-filter-due' } }}>
           {letterDueFilters.map((d) => (
             <MenuItem key={d} value={d}>
               {ht(`letters.due.${d}`)}

@@ -10,7 +10,7 @@ import { useClient } from '../../../app/clientContext';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
 import { useMartyrsT } from '../i18n';
-import { downloadBase64 } from '../download';
+import { downloadBase64 } from '../../../lib/download';
 
 export function ExportButton({ input }: { input: MethodInput<'martyrs.export'> }) {
   const mt = useMartyrsT();

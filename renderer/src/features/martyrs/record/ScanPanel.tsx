@@ -19,7 +19,7 @@ import { useMartyrLabels, useMartyrsT } from '../i18n';
 import { ScanViewer } from './scan/ScanViewer';
 import { positionOf, runOf, step, type ScanFile, type ScanSpot } from './scan/sequence';
 import type { Region } from './scan/region';
-import { uploadScan } from './scan/uploadScan';
+import { uploadScan } from '../../../lib/upload';
 
 interface Props {
   source: Source | null;

@@ -1,12 +1,13 @@
 /**
- * Sends a scan file to the backend: uploads.begin → uploads.chunk (4 MiB at a time, base64) →
- * uploads.finish (the SHA-256 of the whole file) → attachments.store (the backend checks the type
- * by content and stores identical files once). Any failure cancels the upload. `uploadFile` is the
- * sending part alone (the spreadsheet import uses it).
+ * Sends a file to the backend: uploads.begin → uploads.chunk (4 MiB at a time, base64) →
+ * uploads.finish (the SHA-256 of the whole file); `uploadScan` then stores it (attachments.store:
+ * the backend checks the type by content and stores identical files once). Any failure cancels the
+ * upload. `uploadFile` is the sending part alone (the shared spreadsheet import uses it); scans,
+ * signed ledgers and delivery photos of every feature go through `uploadScan`.
  */
-import type { ApiError, Result } from '../../../../../../shared/contract';
-import { MAX_CHUNK_BYTES, MAX_UPLOAD_BYTES, type Attachment } from '../../../../../../shared/contract/attachments';
-import type { Client } from '../../../../client';
+import type { ApiError, Result } from '../../../shared/contract';
+import { MAX_CHUNK_BYTES, MAX_UPLOAD_BYTES, type Attachment } from '../../../shared/contract/attachments';
+import type { Client } from '../client';
 
 function base64(bytes: Uint8Array): string {
   let binary = '';

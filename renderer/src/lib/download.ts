@@ -1,4 +1,4 @@
-/** Saves a file the backend sent as base64 (an export, an error workbook) through the browser's download. */
+/** Saves a file the backend sent as base64 (an export, an import's error workbook) through the browser's download. */
 export function downloadBase64(fileName: string, dataBase64: string, mime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
   const binary = atob(dataBase64);
   const bytes = new Uint8Array(binary.length);
