@@ -96,7 +96,8 @@ describe.skipIf(!launchKind())('the plaque round', () => {
     await app.screenshot('plaques-01-hang-dialog');
     await page.getByTestId('plaque-step-save').click();
     await expect.poll(status).toBe('已悬挂');
-    await expect.poll(() => ledgerRow('张光明').textContent()).toMatch(/已悬挂.*已签/);
+    // The line the office signs: the qualifying person, the category, where and when it was hung, the signature on file.
+    await expect.poll(() => ledgerRow('张光明').textContent()).toMatch(/张光明.*已悬挂.*大门上方.*已签/);
     await app.screenshot('plaques-02-hung');
   });
 

@@ -19,7 +19,7 @@ export const plaquesEn: Messages<typeof plaquesZh> = {
     doneLead: 'The households are registered with their plaques as the sheet says.',
     show: 'Show the ledger',
   },
-  cols: { head: 'Head of household', village: 'Village', address: 'Address', number: 'Plaque no.', category: 'Category', status: 'Status', hungDate: 'Hung on', signed: 'Signed', qualifying: 'Qualifying person' },
+  cols: { head: 'Head of household', village: 'Village', address: 'Address', number: 'Plaque no.', category: 'Category', status: 'Status', hungDate: 'Hung on', signed: 'Signed', qualifying: 'Qualifying person', hungPlace: 'Hung at' },
   signedYes: 'Signed (scan)',
   signedShort: 'yes',
   noDivision: 'Choose a township or village to see its ledger.',

@@ -16,7 +16,7 @@ export const plaquesZh = {
     doneLead: '已登记到户，并按表中状态记入光荣牌。',
     show: '查看登记造册',
   },
-  cols: { head: '户主', village: '村（社区）', address: '门牌地址', number: '光荣牌编号', category: '类别', status: '状态', hungDate: '悬挂日期', signed: '签字', qualifying: '享受人员' },
+  cols: { head: '户主', village: '村（社区）', address: '门牌地址', number: '光荣牌编号', category: '类别', status: '状态', hungDate: '悬挂日期', signed: '签字', qualifying: '享受人员', hungPlace: '悬挂位置' },
   signedYes: '已签（扫描件）',
   signedShort: '已签',
   noDivision: '先选择乡镇或村，查看其登记造册。',

@@ -49,6 +49,7 @@ export function LedgerGrid({ filter, version, selected, onSelect }: { filter: Le
       { field: 'addressText', headerName: pt('cols.address'), flex: 1, minWidth: 90 },
       { field: 'plaqueNumber', headerName: pt('cols.number'), width: 150, valueGetter: (_v, r) => r.plaqueNumber ?? '—' },
       { field: 'category', headerName: pt('cols.category'), width: 104, valueGetter: (_v, r) => (r.category ? pt(`categories.${r.category}`) : '—') },
+      { field: 'qualifyingPersonName', headerName: pt('cols.qualifying'), width: 84, valueGetter: (_v, r) => r.qualifyingPersonName ?? '—' },
       {
         field: 'status',
         headerName: pt('cols.status'),
@@ -56,6 +57,7 @@ export function LedgerGrid({ filter, version, selected, onSelect }: { filter: Le
         renderCell: ({ row }) => (row.status ? <Chip size="small" variant="outlined" color={row.status === 'hung' ? 'success' : row.status === 'taken_back' || row.status === 'cancelled' ? 'warning' : 'default'} label={pt(`statuses.${row.status}`)} /> : '—'),
       },
       { field: 'hungDate', headerName: pt('cols.hungDate'), width: 96, valueGetter: (_v, r) => r.hungDate ?? '' },
+      { field: 'hungPlace', headerName: pt('cols.hungPlace'), width: 96 },
       { field: 'signed', headerName: pt('cols.signed'), width: 52, valueGetter: (_v, r) => (r.signed ? pt('signedShort') : '') },
     ],
     [pt],
