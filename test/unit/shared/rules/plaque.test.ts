@@ -48,8 +48,10 @@ describe('plaque state machine', () => {
     }
   });
 
-  it('covers every pair of status and action', () => {
-    expect(legal.length + illegal.length).toBe(plaqueStatuses.length * plaqueActions.length);
+  it('the table of legal moves names each (status, action) once, uses every action, and leaves a superseded plaque no move', () => {
+    expect(new Set(legal.map(([f, a]) => `${f}/${a}`)).size).toBe(legal.length);
+    expect(new Set(legal.map(([, a]) => a))).toEqual(new Set(plaqueActions));
+    expect(plaqueActions.filter((a) => plaqueTransition('superseded', a, { qualifyingPersonDeceased: false }).ok)).toEqual([]);
   });
 
   it.each([
