@@ -48,6 +48,8 @@ export const honorsEn: Messages<typeof honorsZh> = {
     idNumber: 'Resident ID number',
     idNumberHelp: 'A number already registered finds the same person; no duplicate is made',
     unitType: 'Kind of unit (advanced unit, model unit …)',
+    unitDivision: 'Where the unit is (division)',
+    unitDivisionHelp: 'Type a name, its pinyin or a code',
     className: 'Class',
     authority: 'Awarding authority',
     orderNo: 'Order / document number',

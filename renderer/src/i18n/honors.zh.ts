@@ -48,6 +48,8 @@ export const honorsZh = {
     idNumber: '身份证号码',
     idNumberHelp: '已登记的号码会找到同一个人，不会重复建档',
     unitType: '单位类型（如 先进单位、双拥模范）',
+    unitDivision: '单位所在地（行政区划）',
+    unitDivisionHelp: '输入名称、拼音或代码查找',
     className: '奖励类别',
     authority: '批准机关',
     orderNo: '通令/文号',

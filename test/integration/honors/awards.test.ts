@@ -69,6 +69,34 @@ describe('the award register', () => {
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('a unit award keeps its division: saved, shown back with its full name, changed and cleared; an unknown code is refused', async () => {
+    h = await honorsCore();
+    const hon = await classId(h, '荣誉称号');
+    const unit = { kind: 'unit' as const, name: '惠民县人民武装部', unitType: '双拥模范单位', divisionCode: '371621000000' };
+    const created = await h.ok('awards.create', { recipient: unit, classId: hon }, h.clerk);
+    expect(created.recipient).toMatchObject({ kind: 'unit', divisionCode: '371621000000', divisionName: expect.stringMatching(/惠民县$/) });
+    const read = await h.ok('awards.get', { id: created.id }, h.readonly);
+    expect(read.recipient).toMatchObject({ name: '惠民县人民武装部', unitType: '双拥模范单位', divisionCode: '371621000000' });
+    const audit = await h.ok('audit.list', { entity: 'award', entityId: String(created.id) }, h.admin);
+    expect(audit.entries[0]?.after).toMatchObject({ unitDivisionCode: '371621000000' });
+
+    const moved = await h.ok('awards.update', { id: created.id, expectedVersion: created.version, fields: { recipient: { ...unit, divisionCode: '371602000000' }, classId: hon } }, h.clerk);
+    expect(moved.recipient).toMatchObject({ divisionCode: '371602000000', divisionName: expect.stringMatching(/滨城区$/) });
+    const cleared = await h.ok('awards.update', { id: created.id, expectedVersion: moved.version, fields: { recipient: { ...unit, divisionCode: null }, classId: hon } }, h.clerk);
+    expect(cleared.recipient).toMatchObject({ divisionCode: null, divisionName: null });
+
+    const awards = () => (h!.core.db.prepare('SELECT count(*) AS n FROM awards').get() as { n: number }).n;
+    const before = awards();
+    const unknown = await h.core.call('awards.create', { recipient: { ...unit, divisionCode: '371699999999' }, classId: hon }, h.clerk);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: { zh: '没有这个行政区划。', en: 'There is no such division.' }, issues: [{ path: 'recipient.divisionCode' }] } });
+    const malformed = await h.core.call('awards.create', { recipient: { ...unit, divisionCode: '3716' }, classId: hon }, h.clerk);
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const unknownOnUpdate = await h.core.call('awards.update', { id: created.id, expectedVersion: cleared.version, fields: { recipient: { ...unit, divisionCode: '371699999999' }, classId: hon } }, h.clerk);
+    expect(unknownOnUpdate).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(awards()).toBe(before);
+    expect((await h.ok('awards.get', { id: created.id }, h.clerk)).recipient.divisionCode).toBeNull();
+  });
+
   it('the administrator adds a class and changes a class’s deadline days; clerks may not', async () => {
     h = await honorsCore();
     const added = await h.ok('awardClasses.save', { name: '四有优秀士兵', deadlineDays: 10, deliverers: '乡镇武装部长' }, h.admin);

@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import SaveIcon from '@mui/icons-material/SaveOutlined';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { editors, type Award } from '../../../../../shared/contract';
+import { editors, type Award, type Division } from '../../../../../shared/contract';
 import { navigate } from '../../../app/router';
 import { useClient } from '../../../app/clientContext';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { DateInput } from '../../../components/DateInput';
+import { DivisionPicker } from '../../../components/DivisionPicker';
 import { useAction } from '../../../lib/useApi';
 import { useUser } from '../../auth/SessionProvider';
 import { focusNextField } from '../../martyrs/keyboard';
@@ -24,6 +25,8 @@ export function AwardPage({ id }: { id: number | null }) {
   const mayEdit = editors.includes(user.role);
   const [award, setAward] = useState<Award | null>(null);
   const [form, setForm] = useState<AwardFormState>(emptyAwardForm);
+  /** A unit's place (its division); persons have none. */
+  const [division, setDivision] = useState<Division | null>(null);
   const [classes, setClasses] = useState<{ id: number; name: string; active: boolean }[]>([]);
   const [notice, setNotice] = useState(() => {
     const shown = savedNotice ?? '';
@@ -52,9 +55,15 @@ export function AwardPage({ id }: { id: number | null }) {
     });
   }, [client, id]);
 
+  const divisionCode = award?.recipient.divisionCode ?? null;
+  useEffect(() => {
+    if (divisionCode === null) return;
+    void client.call('divisions.get', { code: divisionCode }).then((r) => r.ok && setDivision(r.value));
+  }, [client, divisionCode]);
+
   const set = <K extends keyof AwardFormState>(key: K, value: AwardFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const save = async () => {
-    const fields = fieldsOf(form, award?.recipient.divisionCode ?? null);
+    const fields = fieldsOf(form, division?.code ?? null);
     const saved = award ? await update.run({ id: award.id, expectedVersion: award.version, fields }) : await create.run(fields);
     if (!saved) return;
     setAward(saved);
@@ -129,7 +138,12 @@ export function AwardPage({ id }: { id: number | null }) {
               <DateInput label={ht('form.enlistedOn')} value={form.enlistedOn} onChange={(v) => set('enlistedOn', v)} testId="award-enlistedOn" sx={{ width: 200 }} />
             </>
           ) : (
-            text('unitType', ht('form.unitType'), { width: 300 })
+            <>
+              {text('unitType', ht('form.unitType'), { width: 300 })}
+              <Box sx={{ width: 420 }}>
+                <DivisionPicker value={division} onChange={setDivision} label={ht('form.unitDivision')} helperText={ht('form.unitDivisionHelp')} disabled={!mayEdit} testId="award-division" />
+              </Box>
+            </>
           )}
           <Box sx={{ flexBasis: '100%', height: 0 }} />
           {text('authority', ht('form.authority'))}
