@@ -81,6 +81,13 @@ export function findSameAward(db: Db, a: { personId: number; classId: number; aw
   )?.id;
 }
 
+/** An award to the unit of that name in that class, on that date, under that order number. */
+export function findSameUnitAward(db: Db, a: { unitName: string; classId: number; awardDate: string | null; orderNo: string }): number | undefined {
+  return (
+    db.prepare("SELECT id FROM awards WHERE recipient_kind = 'unit' AND unit_name = ? AND class_id = ? AND award_date IS ? AND order_no = ? LIMIT 1").get(a.unitName, a.classId, a.awardDate, a.orderNo) as { id: number } | undefined
+  )?.id;
+}
+
 export function countPersonAwards(db: Db, personId: number): number {
   return (db.prepare('SELECT count(*) AS n FROM awards WHERE person_id = ?').get(personId) as { n: number }).n;
 }

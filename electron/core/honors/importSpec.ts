@@ -1,14 +1,15 @@
 /**
  * The award list (立功受奖名单) as an import kind for the shared pipeline (electron/core/imports):
- * each row is an award to a person (found again by resident ID number, never duplicated) in one
- * of the configured classes and, when the sheet gives a date of receipt, the good-news letter
+ * each row is an award to a person (found again by resident ID number, never duplicated) or, when
+ * the row names a 受奖单位 instead, to a unit or collective (its name and type), in one of the
+ * configured classes, with its citation and, when the sheet gives a date of receipt, the good-news letter
  * that follows it, in state 'received' with its working-day deadline. The same award twice (in
  * the sheet or already registered) is refused before anything is written.
  */
 import type { ImportSpec, Cell } from '../imports';
 import { ownValue } from '../imports/cells';
 import { findPersonByIdNumber, insertPerson } from '../db/persons';
-import { findSameAward, insertAward } from '../db/awards';
+import { findSameAward, findSameUnitAward, insertAward } from '../db/awards';
 import { appendLetterEvent, insertLetter } from '../db/goodNewsLetters';
 import { fieldText, l, RowChecker } from '../ledgers/rowFields';
 import { dueDate } from './deadlines';
@@ -16,7 +17,10 @@ import { maskIdNumber } from '../../../shared/rules/idNumber';
 import type { AwardClass, LocalizedText } from '../../../shared/contract';
 
 export const awardListColumns = [
-  { key: 'name', label: l('姓名', 'Name'), required: true, aliases: ['姓 名', '受奖人', '立功人员', '获奖人'] },
+  // Not required: a row names either the person or the unit awarded (parseRow says when neither).
+  { key: 'name', label: l('姓名', 'Name'), aliases: ['姓 名', '受奖人', '立功人员', '获奖人'] },
+  { key: 'unitName', label: l('受奖单位', 'Unit awarded'), aliases: ['获奖单位', '受奖集体', '获奖集体', '受奖单位名称', '获奖单位名称'] },
+  { key: 'unitType', label: l('单位类型', 'Kind of unit'), aliases: ['单位类别', '集体类型'] },
   { key: 'gender', label: l('性别', 'Gender'), aliases: ['性 别'] },
   { key: 'idNumber', label: l('身份证号', 'ID number'), aliases: ['身份证号码', '公民身份号码'] },
   { key: 'soldierUnit', label: l('部队', 'Unit'), aliases: ['单位', '部队/单位', '所在部队', '部别', '服役部队'] },
@@ -25,21 +29,26 @@ export const awardListColumns = [
   { key: 'authority', label: l('批准机关', 'Awarding authority'), aliases: ['批准单位', '授奖单位'] },
   { key: 'orderNo', label: l('文号', 'Order number'), aliases: ['通令文号', '批准文号', '命令号', '通令'] },
   { key: 'awardDate', label: l('批准时间', 'Award date'), aliases: ['批准日期', '立功时间', '授奖时间'] },
+  { key: 'citation', label: l('事迹摘要', 'Citation'), aliases: ['主要事迹', '立功事迹', '事迹简介', '简要事迹', '事迹', '通令内容'] },
   { key: 'familyAddress', label: l('家庭住址', 'Family address'), aliases: ['家庭地址', '住址', '地址', '喜报送达地址'] },
   { key: 'receivedOn', label: l('接收日期', 'Letter received on'), aliases: ['喜报接收日期', '收到日期', '接收时间'] },
   { key: 'remarks', label: l('备注', 'Remarks'), aliases: ['说明'] },
 ] as const;
 
 export interface AwardListRow {
+  kind: 'person' | 'unit';
+  /** The person's or the unit's name. */
   name: string;
   gender: 'male' | 'female' | 'unknown';
   idNumber: string | null;
+  unitType: string;
   soldierUnit: string;
   enlistedOn: string | null;
   classId: number;
   authority: string;
   orderNo: string;
   awardDate: string | null;
+  citation: string;
   familyAddress: string;
   receivedOn: string | null;
   remarks: string;
@@ -72,11 +81,19 @@ export function awardImportSpec(options: { classes: () => readonly AwardClass[];
     parseRow(cells: Readonly<Record<string, Cell>>, _rowNumber, info) {
       classes ??= options.classes();
       const check = new RowChecker();
-      const t = (key: string, opts?: { date?: boolean; name?: boolean }) => fieldText(cells[key] ?? null, info, opts);
-      const name = check.name('name', check.maxLength('name', t('name', { name: true }), 60));
-      const idNumber = check.idNumber('idNumber', t('idNumber'), options.today);
+      const t = (key: string, opts?: Parameters<typeof fieldText>[2]) => fieldText(cells[key] ?? null, info, opts);
+      const personName = check.name('name', check.maxLength('name', t('name', { name: true }), 60));
+      const unitName = check.maxLength('unitName', t('unitName'), 120);
+      const unitType = check.maxLength('unitType', t('unitType'), 40);
+      const kind = unitName !== '' ? 'unit' : 'person';
+      if (personName === '' && unitName === '') check.add('name', l('姓名或受奖单位须填写一项', 'give the name of the person or of the unit awarded'));
+      if (personName !== '' && unitName !== '') check.add('unitName', l('一行只登记一项奖励：姓名和受奖单位只填一项', 'a row is one award: give the person’s name or the unit, not both'));
+      if (kind === 'person' && unitType !== '') check.add('unitType', l('单位类型只用于受奖单位', 'the kind of unit is only for a unit awarded'));
+      const idText = t('idNumber');
       const genderText = t('gender', { name: true }).toLowerCase();
-      let gender = genderText === '' ? 'unknown' : ownValue(genders, genderText);
+      if (kind === 'unit' && (idText !== '' || genderText !== '')) check.add(idText !== '' ? 'idNumber' : 'gender', l('受奖单位不填身份证号和性别', 'a unit awarded has no ID number or gender'));
+      const idNumber = kind === 'person' ? check.idNumber('idNumber', idText, options.today) : null;
+      let gender = genderText === '' || kind === 'unit' ? 'unknown' : ownValue(genders, genderText);
       if (gender === undefined) check.add('gender', l(`性别“${genderText}”应为 男 / 女`, `gender “${genderText}” should be 男 / 女`));
       if (gender === 'unknown' && idNumber !== null) gender = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
       const soldierUnit = check.maxLength('soldierUnit', t('soldierUnit'), 200);
@@ -87,22 +104,31 @@ export function awardImportSpec(options: { classes: () => readonly AwardClass[];
       const authority = check.maxLength('authority', t('authority'), 120);
       const orderNo = check.maxLength('orderNo', t('orderNo'), 80);
       const awardDate = check.day('awardDate', t('awardDate', { date: true }), options.today);
+      const citation = check.maxLength('citation', t('citation', { lines: true }), 4000);
       const familyAddress = check.maxLength('familyAddress', t('familyAddress'), 300);
       const receivedOn = check.day('receivedOn', t('receivedOn', { date: true }), options.today);
       if (receivedOn !== null && familyAddress === '') check.add('familyAddress', l('有接收日期的喜报须填写家庭住址（送达地址）', 'a letter received needs the family address it goes to'));
       if (enlistedOn !== null && awardDate !== null && awardDate < enlistedOn) check.add('awardDate', l('批准时间早于入伍时间', 'the award date is before enlistment'));
       const remarks = check.maxLength('remarks', t('remarks'), 2000);
       if (check.problems.length > 0 || !cls?.ok || gender === undefined) return { ok: false, problems: check.problems };
-      return { ok: true, value: { name, gender, idNumber, soldierUnit, enlistedOn, classId: cls.cls.id, authority, orderNo, awardDate, familyAddress, receivedOn, remarks } };
+      const name = kind === 'unit' ? unitName : personName;
+      return { ok: true, value: { kind, name, gender, idNumber, unitType, soldierUnit, enlistedOn, classId: cls.cls.id, authority, orderNo, awardDate, citation, familyAddress, receivedOn, remarks } };
     },
     checkAll(db, rows) {
       const problems: { row: number; column: string | null; message: LocalizedText }[] = [];
       const seen = new Map<string, number>();
       for (const { rowNumber, value } of rows) {
-        const key = `${value.idNumber ?? value.name}|${value.classId}|${value.awardDate}|${value.orderNo}`;
+        const who = value.kind === 'unit' ? l('同一单位', 'unit') : l('同一人', 'person');
+        const key = `${value.kind}|${value.idNumber ?? value.name}|${value.classId}|${value.awardDate}|${value.orderNo}`;
         const first = seen.get(key);
-        if (first !== undefined) problems.push({ row: rowNumber, column: null, message: l(`与第 ${first} 行是同一项奖励（同一人、类别、批准时间和文号）`, `the same award as row ${first}`) });
+        if (first !== undefined) problems.push({ row: rowNumber, column: null, message: l(`与第 ${first} 行是同一项奖励（${who.zh}、类别、批准时间和文号）`, `the same award as row ${first}`) });
         else seen.set(key, rowNumber);
+        if (value.kind === 'unit') {
+          if (findSameUnitAward(db, { unitName: value.name, classId: value.classId, awardDate: value.awardDate, orderNo: value.orderNo }) !== undefined) {
+            problems.push({ row: rowNumber, column: 'className', message: l('该奖励已登记（同一单位、类别、批准时间和文号）', 'this award is already registered (same unit, class, date and order number)') });
+          }
+          continue;
+        }
         if (value.idNumber === null) continue;
         const known = findPersonByIdNumber(db, [value.idNumber]);
         if (!known) continue;
@@ -121,19 +147,19 @@ export function awardImportSpec(options: { classes: () => readonly AwardClass[];
       let letters = 0;
       values.forEach((row, i) => {
         const where = `${context.fileName} 第 ${context.rowNumbers[i]} 行`;
-        const known = row.idNumber === null ? undefined : findPersonByIdNumber(db, [row.idNumber]);
-        let personId = known?.id;
-        if (personId === undefined) {
-          personId = insertPerson(db, { name: row.name, gender: row.gender, ethnicity: '', idNumber: row.idNumber, birth: { verbatim: '', edtf: null, earliest: null, latest: null }, nativePlaceText: '', nativePlaceCode: null }, at);
-          context.audit({ entity: 'person', entityId: personId, action: 'import', after: { name: row.name, row: where } });
+        let personId: number | null = null;
+        if (row.kind === 'person') {
+          personId = row.idNumber === null ? null : (findPersonByIdNumber(db, [row.idNumber])?.id ?? null);
+          if (personId === null) {
+            personId = insertPerson(db, { name: row.name, gender: row.gender, ethnicity: '', idNumber: row.idNumber, birth: { verbatim: '', edtf: null, earliest: null, latest: null }, nativePlaceText: '', nativePlaceCode: null }, at);
+            context.audit({ entity: 'person', entityId: personId, action: 'import', after: { name: row.name, row: where } });
+          }
         }
-        const awardId = insertAward(
-          db,
-          { recipientKind: 'person', personId, unitName: '', unitType: '', unitDivisionCode: null, classId: row.classId, authority: row.authority, orderNo: row.orderNo, awardDate: row.awardDate, citation: '', soldierUnit: row.soldierUnit, enlistedOn: row.enlistedOn, remarks: row.remarks },
-          userId,
-          at,
-        );
-        context.audit({ entity: 'award', entityId: awardId, action: 'import', after: { personId, classId: row.classId, orderNo: row.orderNo, awardDate: row.awardDate, row: where } });
+        const recipient = row.kind === 'person' ? { recipientKind: 'person' as const, personId, unitName: '', unitType: '' } : { recipientKind: 'unit' as const, personId: null, unitName: row.name, unitType: row.unitType };
+        const common = { classId: row.classId, authority: row.authority, orderNo: row.orderNo, awardDate: row.awardDate, citation: row.citation, soldierUnit: row.soldierUnit, enlistedOn: row.enlistedOn, remarks: row.remarks };
+        const awardId = insertAward(db, { ...recipient, unitDivisionCode: null, ...common }, userId, at);
+        const who = row.kind === 'person' ? { personId } : { unitName: row.name, unitType: row.unitType };
+        context.audit({ entity: 'award', entityId: awardId, action: 'import', after: { ...who, classId: row.classId, orderNo: row.orderNo, awardDate: row.awardDate, row: where } });
         if (row.receivedOn !== null) {
           const cls = byId.get(row.classId)!;
           const due = dueDate(db, row.receivedOn, cls.deadlineDays);

@@ -12,10 +12,15 @@ import type { LocalizedText } from '../../../shared/contract';
 
 export const l = (zh: string, en: string): LocalizedText => ({ zh, en });
 
-/** The cell's text, inner whitespace runs folded to one space (names lose theirs entirely). */
-export function fieldText(cell: Cell, info: { date1904: boolean }, options: { date?: boolean; name?: boolean } = {}): string {
+/**
+ * The cell's text, inner whitespace runs folded to one space (names lose theirs entirely; with
+ * `lines`, long text such as a citation keeps its line breaks, each line folded and trimmed).
+ */
+export function fieldText(cell: Cell, info: { date1904: boolean }, options: { date?: boolean; name?: boolean; lines?: boolean } = {}): string {
   const t = cellText(cell, { dateColumn: options.date ?? false, date1904: info.date1904 }).trim();
-  return options.name ? t.replace(/\s+/g, '') : t.replace(/\s+/g, ' ');
+  if (options.name) return t.replace(/\s+/g, '');
+  if (options.lines) return t.split(/\r\n?|\n/).map((line) => line.replace(/\s+/g, ' ').trim()).join('\n').replace(/\n{3,}/g, '\n\n');
+  return t.replace(/\s+/g, ' ');
 }
 
 /** Collects a row's problems while its fields are read. */

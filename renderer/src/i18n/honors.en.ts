@@ -31,7 +31,7 @@ export const honorsEn: Messages<typeof honorsZh> = {
   },
   import: {
     title: 'Import an award list',
-    lead: 'Choose the list (.xlsx or CSV): one award a row; people already registered are found by ID number; classes are matched by the names set under “Classes and calendar”. A row with a date of receipt also registers its good-news letter (received), with its working-day deadline. One bad row and nothing is written.',
+    lead: 'Choose the list (.xlsx or CSV): one award a row: a person by name (people already registered are found by ID number), or a unit or collective under “受奖单位” (with its kind); the citation comes along; classes are matched by the names set under “Classes and calendar”. A row with a date of receipt also registers its good-news letter (received), with its working-day deadline. One bad row and nothing is written.',
     doneLead: 'The awards are registered; letters with a date of receipt are now on their deadlines.',
     show: 'Show the award register',
   },

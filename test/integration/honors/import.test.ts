@@ -69,6 +69,55 @@ describe('importing an award list (立功受奖名单)', () => {
     expect(text.split('\n').filter((r) => r.includes('赵一'))).toHaveLength(1);
   });
 
+  it('imports the citation with its line breaks, and awards to units (受奖单位 + 单位类型) beside awards to persons', async () => {
+    const before = counts();
+    const header = ['姓名', '受奖单位', '单位类型', '身份证号', '奖励类别', '文号', '批准时间', '主要事迹'];
+    const rows = [
+      ['陈刚', '', '', idNumber(41), '三等功', '政干〔2026〕41号', '2026-09-30', '在抗洪抢险中  连续奋战72小时，\n救出群众12名。'],
+      ['', '惠民县人民武装部', '先进单位', '', '荣誉称号', '鲁军〔2026〕7号', '2026-08-01', '双拥工作成绩突出'],
+      ['', '胡集镇民兵应急连', '', '', '嘉奖', '', '2026-08-01', ''],
+    ];
+    const { preview, job } = await importFile(h, h.clerk, 'awards', 'mixed.xlsx', await ledgerXlsx('名单', header, rows));
+    expect(Object.values(preview.mapping)).toEqual(['name', 'unitName', 'unitType', 'idNumber', 'className', 'orderNo', 'awardDate', 'citation']);
+    expect(job).toMatchObject({ status: 'done', result: { ok: true, imported: 3, summary: { awards: 3, letters: 0 } } });
+    // Units make no person rows.
+    expect(counts()).toEqual({ awards: before.awards + 3, letters: before.letters, persons: before.persons + 1 });
+
+    const chen = await h.ok('awards.get', { id: (await h.ok('awards.list', { query: '陈刚' }, h.clerk)).rows[0]!.id }, h.clerk);
+    expect(chen.citation).toBe('在抗洪抢险中 连续奋战72小时，\n救出群众12名。');
+    const unitRow = (await h.ok('awards.list', { query: '武装部' }, h.clerk)).rows[0]!;
+    expect(unitRow).toMatchObject({ recipientKind: 'unit', recipientName: '惠民县人民武装部', className: '荣誉称号' });
+    const unit = await h.ok('awards.get', { id: unitRow.id }, h.clerk);
+    expect(unit).toMatchObject({ citation: '双拥工作成绩突出', orderNo: '鲁军〔2026〕7号', recipient: { kind: 'unit', personId: null, unitType: '先进单位', divisionCode: null } });
+    const audit = await h.ok('audit.list', { entity: 'award', entityId: String(unit.id) }, h.admin);
+    expect(audit.entries[0]).toMatchObject({ action: 'import', after: { unitName: '惠民县人民武装部', unitType: '先进单位' } });
+  });
+
+  it('refuses a unit row with an ID number, a row naming both a person and a unit, a row naming neither, and a unit award already registered', async () => {
+    const before = counts();
+    const header = ['姓名', '受奖单位', '单位类型', '身份证号', '奖励类别', '文号', '批准时间'];
+    const rows = [
+      ['', '惠民县人民武装部', '先进单位', '', '荣誉称号', '鲁军〔2026〕7号', '2026-08-01'],
+      ['', '城关镇武装部', '', idNumber(51), '嘉奖', '', '2026-08-02'],
+      ['刘洋', '城关镇武装部', '', '', '嘉奖', '', '2026-08-03'],
+      ['', '', '', '', '嘉奖', '', '2026-08-04'],
+      ['周平', '', '先进单位', '', '嘉奖', '', '2026-08-05'],
+      ['', '李家村民兵排', '', '', '嘉奖', '', '2026-08-06'],
+      ['', '李家村民兵排', '', '', '嘉奖', '', '2026-08-06'],
+    ];
+    const { job } = await importFile(h, h.clerk, 'awards', 'units-bad.xlsx', await ledgerXlsx('名单', header, rows));
+    const result = job.result as Rejected;
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => `${p.row}:${p.column}`).sort()).toEqual(['3:className', '4:idNumber', '5:unitName', '6:name', '7:unitType', '9:null'].sort());
+    const text = (await errorRows(h, h.clerk, job.id)).map((r) => r.join(' ')).join('\n');
+    expect(text).toContain('该奖励已登记（同一单位、类别、批准时间和文号）');
+    expect(text).toContain('受奖单位不填身份证号和性别');
+    expect(text).toContain('姓名和受奖单位只填一项');
+    expect(text).toContain('姓名或受奖单位须填写一项');
+    expect(text).toContain('与第 8 行是同一项奖励（同一单位');
+    expect(counts()).toEqual(before);
+  });
+
   it('reads a GBK CSV saved by WPS', async () => {
     const before = counts();
     const csv = `姓名,身份证号,奖励类别,批准时间,家庭住址,接收日期\n周大山,${idNumber(31)},嘉奖,2026/10/9,惠民县幸福村,2026/11/23\n`;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchPlace, placeIndex, RowChecker } from '../../../../../electron/core/ledgers/rowFields';
+import { fieldText, matchPlace, placeIndex, RowChecker } from '../../../../../electron/core/ledgers/rowFields';
+import { expectedHeaders, suggestMapping } from '../../../../../electron/core/imports';
 import { plaqueCategoryOf, plaqueImportSpec, plaqueStatusOf } from '../../../../../electron/core/plaques/importSpec';
-import { matchAwardClass } from '../../../../../electron/core/honors/importSpec';
+import { awardListColumns, matchAwardClass } from '../../../../../electron/core/honors/importSpec';
 import type { AwardClass } from '../../../../../shared/contract';
 
 const places = placeIndex([
@@ -41,6 +42,13 @@ describe('row fields', () => {
     expect(c.idNumber('id', '110105194912310021', '2026-11-23')).toBeNull();
     expect(c.problems.map((p) => p.column)).toEqual(['d', 'd', 'id']);
   });
+
+  it('folds spaces; names lose theirs; long text keeps its line breaks', () => {
+    const info = { date1904: false };
+    expect(fieldText('  某部\n三连  ', info)).toBe('某部 三连');
+    expect(fieldText('李 明', info, { name: true })).toBe('李明');
+    expect(fieldText(' 连续奋战  72小时，\r\n救出群众。\n\n\n\n另记一功 ', info, { lines: true })).toBe('连续奋战 72小时，\n救出群众。\n\n另记一功');
+  });
 });
 
 describe('plaque ledger rows', () => {
@@ -75,5 +83,12 @@ describe('award classes as written', () => {
     expect(matchAwardClass(classes, '四有优秀士兵')).toMatchObject({ ok: true, cls: { id: 2 } });
     expect(matchAwardClass(classes, '五等功')).toMatchObject({ ok: false });
     expect(matchAwardClass(classes, '旧类别')).toMatchObject({ ok: false, message: { zh: expect.stringContaining('已停用') } });
+  });
+
+  it('maps 受奖单位 and 单位类型 to the unit, leaving 部队/单位 and 奖励类别 to their own columns', () => {
+    const header = ['姓名', '部队/单位', '受奖单位', '单位类别', '奖励类别', '主要事迹'];
+    expect(suggestMapping(header, expectedHeaders(awardListColumns)).mapping).toEqual({ 0: 'name', 1: 'soldierUnit', 2: 'unitName', 3: 'unitType', 4: 'className', 5: 'citation' });
+    // An older sheet titles the soldier's unit just 单位: still the soldier's unit.
+    expect(suggestMapping(['姓名', '单位', '类别'], expectedHeaders(awardListColumns)).mapping).toEqual({ 0: 'name', 1: 'soldierUnit', 2: 'className' });
   });
 });
