@@ -88,6 +88,23 @@ describe('a good-news letter through its life', () => {
     expect(cancelled).toMatchObject({ ok: false, error: { message: { zh: expect.stringContaining('已作废') } } });
   });
 
+  it('keeps the family’s division with the letter and shows it back by its full name; an unknown division is refused', async () => {
+    h = await honorsCore();
+    const award = await awardOf(h);
+    const unknown = await h.core.call('letters.create', { awardId: award.id, receivedOn: '2026-11-23', ...family, familyDivisionCode: '371699999999' }, h.clerk);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: { zh: '没有这个行政区划。', en: 'There is no such division.' } } });
+    expect(await h.core.call('letters.create', { awardId: award.id, receivedOn: '2026-11-23', ...family, familyDivisionCode: '3716' }, h.clerk)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((h.core.db.prepare('SELECT count(*) AS n FROM good_news_letters').get() as { n: number }).n).toBe(0);
+
+    const letter = await h.ok('letters.create', { awardId: award.id, receivedOn: '2026-11-23', ...family, familyDivisionCode: '371621000000' }, h.clerk);
+    expect(letter).toMatchObject({ familyDivisionCode: '371621000000', familyDivisionName: expect.stringMatching(/惠民县$/) });
+    // The clerk sees the street address masked, the place (division) whole (shared/rules/privacy).
+    expect(letter.familyAddress).toBe('山东****');
+    expect(await h.ok('letters.get', { id: letter.id }, h.reviewer)).toMatchObject({ familyDivisionCode: '371621000000', familyAddress: family.familyAddress });
+    const audit = await h.ok('audit.list', { entity: 'letter', entityId: String(letter.id) }, h.admin);
+    expect(audit.entries[0]?.after).toMatchObject({ familyDivisionCode: '371621000000' });
+  });
+
   it('overdue and due-soon letters for the home page, in the office’s working days', async () => {
     h = await honorsCore();
     // Today is Monday 2026-11-23. 嘉奖: 15 working days; 三等功: 10; 二等功: 7.

@@ -76,6 +76,7 @@ export function LetterPage({ id }: { id: number }) {
           {row(ht('letter.deadline'), ht('letter.deadlineText', { received: letter.receivedOn, days: letter.deadlineDays, due: letter.dueOn }), 'letter-due')}
           {row(ht('letter.deliverers'), letter.deliverers)}
           {row(ht('letter.family'), [letter.familyName, letter.familyRelation && `（${letter.familyRelation}）`, ' ', letter.familyAddress, letter.familyPhone && ` ${letter.familyPhone}`].join(''))}
+          {row(ht('letter.familyDivision'), letter.familyDivisionName, 'letter-familyDivision')}
           <Box sx={{ display: 'flex', gap: 2, fontSize: 14, py: 0.25 }}>
             <Box sx={{ width: 120, color: 'text.secondary', flexShrink: 0 }}>{ht('letter.award')}</Box>
             <a href={hrefOf(`/honors/awards/${letter.award.id}`)}>
