@@ -38,6 +38,8 @@ export const plaquesEn: Messages<typeof plaquesZh> = {
     masked: 'Personal information is partly hidden for your role.',
     addQualification: 'Add a qualifying person',
     close: 'Close (Esc)',
+    deceasedNote: 'The qualifying person has died: the family keeps the plaque, but it is no longer replaced or reissued.',
+    needsRole: '{{actions}}: only {{roles}} may do this (your role: {{role}}).',
   },
   form: {
     headName: 'Head of household',

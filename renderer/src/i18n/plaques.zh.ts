@@ -35,6 +35,8 @@ export const plaquesZh = {
     masked: '个人信息已按您的角色隐去部分内容。',
     addQualification: '登记享受人员',
     close: '关闭（Esc）',
+    deceasedNote: '资格人已去世，光荣牌保留但不再更换/补发。',
+    needsRole: '{{actions}}须由{{roles}}办理（您的角色：{{role}}）。',
   },
   form: {
     headName: '户主姓名',

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Button, Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import type { Household } from '../../../../shared/contract/plaques';
-import { plaqueActionSources, plaqueTransition } from '../../../../shared/rules/plaque';
 import { useClient } from '../../app/clientContext';
 import { useLang } from '../../i18n';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { ApiError } from '../../../../shared/contract';
 import { ActionDialog, type PlaqueStep } from './ActionDialog';
+import { PlaqueSteps, RoleNote } from './PlaqueSteps';
+import { mayCall, rolesFor } from './stepOffers';
+import { useUser } from '../auth/SessionProvider';
 import { usePlaquesT } from './i18n';
 import { PlaqueHistory, useReasonWords } from './PlaqueHistory';
 import { HouseholdEditDialog, type HouseholdEdit } from './HouseholdEditing';
 import { usePeopleT } from '../people/i18n';
-
-const steps: PlaqueStep[] = ['issue', 'hang', 'reissue', 'replace', 'takeBack', 'cancel', 'restore'];
 
 /** A household: who qualifies it, its plaque with the steps it may take, and the plaque's history. */
 export function HouseholdPanel({ household, onChanged, onClose }: { household: Household; onChanged: () => void; onClose: () => void }) {
@@ -21,6 +21,8 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
   const { pick } = useLang();
   const client = useClient();
   const t = usePeopleT();
+  const { role } = useUser();
+  const mayEdit = mayCall('households.update', role);
   const [step, setStep] = useState<PlaqueStep | null>(null);
   const [edit, setEdit] = useState<HouseholdEdit | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -65,14 +67,16 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
       <Typography variant="subtitle2">{pt('household.members')}</Typography>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', mb: 1 }}>
         {household.members.map((m) => (
-          <Chip key={m.personId} size="small" label={`${m.name}（${pt(`relations.${m.relationToHead}`)}）${m.idNumber ? ' ' + m.idNumber : ''}`} onDelete={m.relationToHead === 'head' ? undefined : () => void removeMember(m.personId)} title={m.relationToHead === 'head' ? undefined : t('household.removeMember')} data-testid={`household-member-${m.personId}`} />
+          <Chip key={m.personId} size="small" label={`${m.name}（${pt(`relations.${m.relationToHead}`)}）${m.idNumber ? ' ' + m.idNumber : ''}`} onDelete={m.relationToHead === 'head' || !mayEdit ? undefined : () => void removeMember(m.personId)} title={m.relationToHead === 'head' ? undefined : t('household.removeMember')} data-testid={`household-member-${m.personId}`} />
         ))}
       </Stack>
-      <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
-        <Button size="small" onClick={() => setEdit('details')} data-testid="household-edit">{t('household.edit')}</Button>
-        <Button size="small" onClick={() => setEdit('member')} data-testid="household-add-member">{t('household.addMember')}</Button>
-        <Button size="small" onClick={() => setEdit('qualification')} data-testid="household-add-qualification">{t('household.addQualification')}</Button>
-      </Stack>
+      {mayEdit && (
+        <Stack direction="row" spacing={1} sx={{ mb: 1 }}>
+          <Button size="small" onClick={() => setEdit('details')} data-testid="household-edit">{t('household.edit')}</Button>
+          <Button size="small" onClick={() => setEdit('member')} data-testid="household-add-member">{t('household.addMember')}</Button>
+          <Button size="small" onClick={() => setEdit('qualification')} data-testid="household-add-qualification">{t('household.addQualification')}</Button>
+        </Stack>
+      )}
       <Typography variant="subtitle2">{pt('household.qualifications')}</Typography>
       {household.qualifications.map((q) => (
         <Typography key={q.id} variant="body2">{q.personName} · {pt(`categories.${q.category}`)} · {pt(`basis.${q.basis}`)} {q.certificateNo || q.applicationDate}</Typography>
@@ -86,22 +90,20 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
             {current.hungDate ? ` · ${current.hungDate} ${current.hungPlace}` : ''}{current.signatureAttachmentId ? ` · ${pt('signedYes')}` : ''}
           </Typography>
           {current.lastReason && (current.status === 'taken_back' || current.status === 'cancelled') && <Typography variant="body2" color="text.secondary">{words(current.lastReason)}</Typography>}
-          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
-            {steps
-              .filter((s) => plaqueActionSources(s).includes(current.status) && plaqueTransition(current.status, s, { qualifyingPersonDeceased: current.qualifyingPersonDeceased }).ok)
-              .map((s) => <Button key={s} size="small" variant="outlined" onClick={() => setStep(s)} data-testid={`plaque-${s}`}>{pt(`actions.${s}`)}</Button>)}
-          </Stack>
+          <PlaqueSteps plaque={current} onStep={setStep} />
         </Box>
       ) : (
         <Typography variant="body2" color="text.secondary">{pt('household.noPlaque')}</Typography>
       )}
-      {!household.plaque && e.eligible && <Button sx={{ mt: 1 }} variant="contained" onClick={() => void make()} data-testid="plaque-make">{pt('actions.make')}</Button>}
+      {!household.plaque && e.eligible && (mayCall('plaques.make', role)
+        ? <Button sx={{ mt: 1 }} variant="contained" onClick={() => void make()} data-testid="plaque-make">{pt('actions.make')}</Button>
+        : <RoleNote actions={[pt('actions.make')]} roles={rolesFor('plaques.make')} testId="plaque-why-role-make" />)}
       <ApiErrorAlert error={error} onClose={() => setError(null)} />
       <Divider sx={{ my: 1 }} />
       <Typography variant="subtitle2">{pt('household.history')}</Typography>
       <PlaqueHistory events={household.events} />
       {edit && <HouseholdEditDialog household={household} edit={edit} onClose={() => setEdit(null)} onDone={() => { setEdit(null); onChanged(); }} />}
-      {step && current && <ActionDialog plaque={current} step={step} onClose={() => setStep(null)} onDone={() => { setStep(null); onChanged(); }} />}
+      {step && current && <ActionDialog plaque={current} step={step} onClose={() => { setStep(null); onChanged(); }} onDone={() => { setStep(null); onChanged(); }} />}
     </Paper>
   );
 }
