@@ -95,6 +95,8 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await page.getByTestId('letter-receivedOn').fill(workingDaysAgo(5));
     await page.getByTestId('letter-familyName').fill('李建国');
     await page.getByTestId('letter-familyRelation').fill('父亲');
+    await page.getByTestId('letter-familyDivision').fill('huiminxian');
+    await page.getByRole('option', { name: /惠民县/ }).first().click();
     await page.getByTestId('letter-familyAddress').fill('山东省惠民县胡集镇李家村12号');
     await page.getByTestId('letter-create').click();
     await expect.poll(hash).toMatch(/^#\/honors\/letters\/\d+$/);
@@ -102,6 +104,7 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await expect.poll(() => page.getByTestId('letter-status').getAttribute('data-status')).toBe('received');
     expect(await page.getByTestId('letter-deadline').getAttribute('data-deadline')).toBe('dueSoon');
     expect(await page.getByTestId('letter-due').textContent()).toMatch(/7 个工作日内送达/);
+    expect(await page.getByTestId('letter-familyDivision').textContent()).toMatch(/山东省 滨州市 惠民县$/);
 
     await goto('#/home');
     await page.getByTestId(`home-letter-${letterId}`).waitFor();
@@ -145,6 +148,33 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await goto('#/honors/letters');
     await page.getByTestId(`letter-row-${letterId}`).waitFor();
     await app.screenshot('honors-05-letters');
+  });
+
+  it('registers an honorary title to a unit with its division, saved and shown again when reopened', async () => {
+    await goto('#/honors/awards/new');
+    await page.getByTestId('award-form').waitFor();
+    await page.getByTestId('award-kind').selectOption('unit');
+    await page.getByTestId('award-class').selectOption({ label: '荣誉称号' });
+    await page.getByTestId('award-name').fill('惠民县人民武装部');
+    await page.getByTestId('award-unitType').fill('双拥模范单位');
+    await page.getByTestId('award-division').fill('惠民');
+    await page.getByRole('option', { name: /惠民县/ }).first().click();
+    await expect.poll(() => page.getByTestId('award-division').inputValue()).toMatch(/滨州市 惠民县$/);
+    await page.getByTestId('award-authority').fill('山东省双拥工作领导小组');
+    await page.getByTestId('award-awardDate').fill('2025-07-01');
+    await app.screenshot('honors-07-unit-award');
+    await page.getByTestId('award-save').click();
+    await expect.poll(hash).toMatch(/^#\/honors\/awards\/\d+$/);
+    await expect.poll(() => page.getByTestId('award-notice').textContent()).toMatch(/已保存：惠民县人民武装部/);
+    const unitAward = await hash();
+
+    // Reopened from the register: the unit, its type and its division as saved.
+    await goto('#/honors');
+    await page.getByTestId('award-search').waitFor();
+    await goto(unitAward);
+    await expect.poll(() => page.getByTestId('award-division').inputValue()).toMatch(/滨州市 惠民县$/);
+    expect(await page.getByTestId('award-kind').inputValue()).toBe('unit');
+    expect(await page.getByTestId('award-unitType').inputValue()).toBe('双拥模范单位');
   });
 
   it('the administrator marks a holiday in the office calendar beside the class settings', async () => {

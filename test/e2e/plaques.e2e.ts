@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
+const CLERK = { username: 'lixia', displayName: '李霞', initial: 'Initial#2026', own: 'Lixia#Own2026' };
 const VILLAGE = '御史联村';
 
 let app: LaunchedApp;
@@ -54,6 +55,29 @@ async function newHousehold(head: string, registrationNo: string, category?: str
   if (category) await choose('享受类别', category);
   await page.getByTestId('household-certificate').fill(`鲁退证${registrationNo}`);
   await page.getByTestId('household-head-name').press('Control+Enter');
+  await page.getByTestId('household-panel').filter({ hasText: head }).waitFor();
+}
+
+/**
+ * A backend call made from inside the page, as another screen or desk of the app would make it
+ * (the preload's bridge in Electron, the web host's API in Chromium): a change the open panel has not seen.
+ */
+function api(method: string, input: unknown): Promise<{ ok: boolean }> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const bridge = (window as unknown as { guangrong?: { call(method: string, input: unknown): Promise<{ ok: boolean }> } }).guangrong;
+      if (bridge) return bridge.call(m, i);
+      const token = sessionStorage.getItem('guangrong.webHostToken') ?? '';
+      const response = await fetch(`/api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-guangrong-token': token }, body: JSON.stringify(i), credentials: 'same-origin' });
+      return (await response.json()) as { ok: boolean };
+    },
+    [method, input] as const,
+  );
+}
+
+/** Opens a household of the village's ledger by its head's name. */
+async function openHousehold(head: string) {
+  await ledgerRow(head).click();
   await page.getByTestId('household-panel').filter({ hasText: head }).waitFor();
 }
 
@@ -152,6 +176,32 @@ describe.skipIf(!launchKind())('the plaque round', () => {
     expect(app.foreignRequests).toEqual([]);
   });
 
+  it('after the qualifying person dies: a stale 补发 is refused with the reason, then the panel says the plaque is kept but no longer replaced', async () => {
+    await openHousehold('李卫国');
+    await expect.poll(status).toBe('已悬挂');
+    expect(await page.getByTestId('plaque-deceased-note').count()).toBe(0);
+    const chip = await page.getByTestId('household-panel').locator('[data-testid^="household-member-"]').first().getAttribute('data-testid');
+    // Meanwhile, at another desk, 李卫国's death is recorded; this panel still shows him living.
+    expect(await api('people.update', { id: Number(chip!.split('-').pop()), fields: { deceased: true, deathDate: '2025-12-01' } })).toMatchObject({ ok: true });
+
+    await step('plaque-reissue');
+    await page.getByTestId('plaque-step-note').fill('原牌遗失');
+    await page.getByTestId('plaque-step-save').click();
+    const refusal = page.getByRole('dialog').getByRole('alert');
+    await expect.poll(() => refusal.textContent()).toMatch(/享受悬挂光荣牌的人员已去世：家庭保留现有光荣牌，但不再补发/);
+    await app.screenshot('plaques-05-reissue-refused');
+    await page.getByRole('dialog').getByRole('button', { name: '取消', exact: true }).click();
+
+    // Closing the dialog reloads the household: the reason stands where 补发 and 更换 were.
+    await expect.poll(() => page.getByTestId('plaque-deceased-note').textContent()).toMatch(/资格人已去世，光荣牌保留但不再更换\/补发/);
+    expect(await page.getByTestId('plaque-reissue').count()).toBe(0);
+    expect(await page.getByTestId('plaque-replace').count()).toBe(0);
+    await page.getByTestId('plaque-takeBack').waitFor();
+    expect(await status()).toBe('已悬挂');
+    await app.screenshot('plaques-06-deceased');
+    await page.getByTestId('household-close').click();
+  });
+
   it('the administrator sets the plaque number pattern: a bad one is explained, a good one shows its example', async () => {
     await goto('#/admin/settings');
     await page.getByTestId('pattern-default').fill('{county}-{year}');
@@ -161,5 +211,33 @@ describe.skipIf(!launchKind())('the plaque round', () => {
     await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/示例：HM\d{4}-0001/);
     await page.getByTestId('patterns-save').click();
     await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/编号格式已保存/);
+  });
+
+  it('恢复 is offered to the administrator; a clerk, whom the backend would refuse, is told who may instead', async () => {
+    await goto('#/plaques');
+    await pickDivision('plaques-division', VILLAGE);
+    await openHousehold('张光明');
+    await expect.poll(status).toBe('已收回');
+    await page.getByTestId('plaque-restore').waitFor();
+
+    expect(await api('users.create', { username: CLERK.username, displayName: CLERK.displayName, role: 'clerk', password: CLERK.initial })).toMatchObject({ ok: true });
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').fill(CLERK.username);
+    await page.getByTestId('login-password').fill(CLERK.initial);
+    await page.getByTestId('login-password').press('Enter');
+    await page.getByTestId('change-password-current').fill(CLERK.initial);
+    await page.getByTestId('change-password-new').fill(CLERK.own);
+    await page.getByTestId('change-password-confirm').fill(CLERK.own);
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('nav-martyrs').waitFor();
+
+    await goto('#/plaques');
+    await pickDivision('plaques-division', VILLAGE);
+    await openHousehold('张光明');
+    await page.getByTestId('plaque-cancel').waitFor();
+    expect(await page.getByTestId('plaque-restore').count()).toBe(0);
+    expect(await page.getByTestId('plaque-why-role-restore').textContent()).toBe('恢复须由系统管理员、审核员办理（您的角色：档案员/业务员）。');
+    await app.screenshot('plaques-07-clerk-restore');
+    expect(app.foreignRequests).toEqual([]);
   });
 });
