@@ -68,5 +68,5 @@ export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, martyrStatuses, sourceKinds, relations } from './martyrs';
 export type { ImportPreview } from './martyrImport';
-export type { Award, AwardRow, AwardClass, AwardFieldsInput, CalendarDay, Letter, LetterRow } from './honors';
-export { DUE_SOON_WORKING_DAYS, letterDueFilters, deadlineStates } from './honors';
+export type { Award, AwardCursor, AwardRow, AwardClass, AwardFieldsInput, CalendarDay, Letter, LetterCursor, LetterRow } from './honors';
+export { DUE_SOON_WORKING_DAYS, LIST_PAGE_MAX, letterDueFilters, deadlineStates } from './honors';

@@ -107,6 +107,11 @@ export function letterFilterFromHash(hash: string): LetterFilter {
   return { status: oneOf(letterStatuses, p.get('status')), due: oneOf(letterDueFilters, p.get('due')) ?? 'all' };
 }
 
+/** The filter part of a `letters.list` input. */
+export function lettersInput(f: LetterFilter): { status?: LetterStatus; due: LetterDue } {
+  return { ...(f.status ? { status: f.status } : {}), due: f.due };
+}
+
 // ── The roll ────────────────────────────────────────────────────────────────────────────────
 
 export function rollPath(f: { status?: MartyrStatus | null; period?: Period | null }): string {

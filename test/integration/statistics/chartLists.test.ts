@@ -10,9 +10,10 @@ import type { Session } from '../../../electron/core';
 import type { Household } from '../../../shared/contract/plaques';
 import { plaqueCategories } from '../../../shared/rules/plaque';
 import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices } from '../../../renderer/src/features/dashboard/chartLinks';
-import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
+import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, lettersInput, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
 import { classId, honorsCore, LI, type Honors } from '../honors/support';
 import { household, loadVillages, TOWNSHIP, VILLAGE, VILLAGE2 } from '../plaques/fixtures';
+import { allAwards, allLetters } from './listPages';
 
 let h: Honors;
 let clerk: Session;
@@ -143,7 +144,7 @@ describe('an award bar and the register it opens', () => {
     for (const cls of classes) {
       for (const year of years) {
         const counted = count(cls.id, year);
-        const list = await h.ok('awards.list', { ...awardsInput(awardFilterFromHash(`#${awardBarPath(cls.id, year)}`)), limit: 200 }, h.readonly);
+        const list = await allAwards(h, awardsInput(awardFilterFromHash(`#${awardBarPath(cls.id, year)}`)), 2);
         expect({ cls: cls.name, year, rows: list.rows.length, count: list.count }).toEqual({ cls: cls.name, year, rows: counted, count: counted });
         for (const r of list.rows) expect([r.className, r.awardDate === null ? null : Number(r.awardDate.slice(0, 4))]).toEqual([cls.name, year]);
         total += counted;
@@ -160,7 +161,7 @@ describe('a letter slice and the letters it opens', () => {
     expect(slices.map((s) => [s.status, s.count])).toEqual([['received', 1], ['registered', 1]]);
     for (const slice of slices) {
       const filter = letterFilterFromHash(`#${letterSlicePath(slice.status)}`);
-      const list = await h.ok('letters.list', { ...(filter.status ? { status: filter.status } : {}), due: filter.due, limit: 200 }, h.readonly);
+      const list = await allLetters(h, lettersInput(filter), 2);
       expect(list.rows.map((r) => r.status)).toEqual(Array(slice.count).fill(slice.status));
       expect(list.count).toBe(slice.count);
     }
