@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/core';
 import type { Household } from '../../../shared/contract/plaques';
-import { plaqueCategories } from '../../../shared/rules/plaque';
+import { ledgerPlaqueStatuses, plaqueCategories } from '../../../shared/rules/plaque';
 import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices } from '../../../renderer/src/features/dashboard/chartLinks';
 import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, lettersInput, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
 import { classId, honorsCore, LI, type Honors } from '../honors/support';
@@ -168,5 +168,34 @@ describe('a letter slice and the letters it opens', () => {
     expect((await h.ok('letters.list', { due: 'overdue' }, h.readonly)).count).toBe(stats.overdue);
     expect((await h.ok('letters.list', { due: 'dueSoon' }, h.readonly)).count).toBe(stats.dueSoon);
     expect(stats.overdue + stats.dueSoon).toBeGreaterThan(0);
+  });
+});
+
+describe('the plaques page’s counts and the dashboard', () => {
+  it.each([
+    ['the county', COUNTY],
+    ['a township', TOWNSHIP],
+    ['a village', VILLAGE],
+    ['another village', VILLAGE2],
+  ])('for %s: the panel counts households as the dashboard and the ledger do', async (_name, code) => {
+    const panel = await h.ok('plaques.counts', { divisionCode: code }, h.readonly);
+    const stats = await h.ok('statistics.plaques', { divisionCode: code }, h.readonly);
+    expect(panel.byDivision).toEqual(stats.byDivision);
+    for (const { category, count } of panel.byCategory) expect({ category, count }).toEqual({ category, count: categoryStatuses.reduce((n, s) => n + categoryCount(stats, category, s), 0) });
+    for (const { status, count } of panel.byStatus) {
+      expect({ status, count }).toEqual({ status, count: plaqueCategories.reduce((n, c) => n + categoryCount(stats, c, status), 0) });
+      expect({ status, count }).toEqual({ status, count: (await ledgerLines({ divisionCode: code, view: status, category: null })).count });
+    }
+    expect(panel.byStatus.map((s) => s.status)).toEqual([...ledgerPlaqueStatuses]);
+    expect(panel.withoutPlaque).toBe((await ledgerLines({ divisionCode: code, view: 'none', category: null })).count);
+    expect(panel.households).toBe((await ledgerLines({ divisionCode: code, view: 'all', category: null })).count);
+  });
+
+  it('a household with two cancelled plaques, or a cancelled one and a new one, counts once, by its ledger line', async () => {
+    const panel = await h.ok('plaques.counts', { divisionCode: VILLAGE2 }, h.readonly);
+    // 郑取消 and 冯两取消 (two cancelled plaques); 王重制's cancelled plaque is behind its new one.
+    expect(panel.byStatus.find((s) => s.status === 'cancelled')?.count).toBe(2);
+    expect(panel.byStatus.find((s) => s.status === 'made')?.count).toBe(1);
+    expect(panel.households).toBe(5);
   });
 });
