@@ -4,7 +4,8 @@
  * 二等功 part of the awards' bar opens the register filtered by that class and year; a click on the
  * issued part of the 烈士遗属 bar opens the ledger filtered by that category and status. The
  * filters show on the lists, clear there, and back / forward step through them. A bar of more
- * than a page (205 awards imported) opens a register that shows 200 and loads the rest.
+ * than a page (205 awards imported) opens a register that shows 200 and loads the rest; the roll's
+ * 未注明时期 band opens the records without a period, and the roll follows back and forward.
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -184,5 +185,34 @@ describe.skipIf(!launchKind())('the dashboard’s bars open exactly what they co
     expect(new Set(await awardNames()).size).toBe(206);
     expect(await page.getByTestId('award-list-shown').textContent()).toBe('已显示 206 / 206');
     expect(await page.getByTestId('award-list-more').count()).toBe(0);
+  });
+
+  it('the roll’s 未注明时期 band opens the records without a period; the roll follows the address back and forward', async () => {
+    await goto('#/martyrs/new');
+    await page.getByTestId('field-name').fill('王无期');
+    await page.getByTestId('field-name').press('Control+s');
+    await expect.poll(hash).toMatch(/^#\/martyrs\/\d+$/);
+
+    await goto('#/home');
+    const chart = page.getByTestId('chart-roll');
+    await chart.waitFor();
+    await (await drawnBar(chart.locator('g[data-series="draft"] .MuiBarChart-element'))).click();
+    await expect.poll(hash).toBe('#/martyrs?status=draft&period=none');
+    const count = () => page.getByTestId('martyr-count').getAttribute('data-count');
+    await expect.poll(count).toBe('1');
+    expect(await page.getByTestId('martyr-filter-period').inputValue()).toBe('none');
+    expect(await page.getByTestId('martyr-filter-status').inputValue()).toBe('draft');
+
+    // Another address while the roll is open, then back and forward: the filters follow.
+    await goto('#/martyrs?period=korea');
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('korea');
+    await expect.poll(count).toBe('0');
+    await page.goBack();
+    await expect.poll(hash).toBe('#/martyrs?status=draft&period=none');
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('none');
+    await expect.poll(count).toBe('1');
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('korea');
+    expect(app.foreignRequests).toEqual([]);
   });
 });

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/core';
 import type { Household } from '../../../shared/contract/plaques';
 import { ledgerPlaqueStatuses, plaqueCategories } from '../../../shared/rules/plaque';
-import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices } from '../../../renderer/src/features/dashboard/chartLinks';
-import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, lettersInput, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
+import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices, rollBarPath, rollBars } from '../../../renderer/src/features/dashboard/chartLinks';
+import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, lettersInput, rollFilterFromHash, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
+import { filtersFromHash, searchInput } from '../../../renderer/src/features/martyrs/list/rollSearch';
+import { martyrStatuses } from '../../../shared/contract/martyrs';
 import { classId, honorsCore, LI, type Honors } from '../honors/support';
 import { household, loadVillages, TOWNSHIP, VILLAGE, VILLAGE2 } from '../plaques/fixtures';
 import { allAwards, allLetters } from './listPages';
@@ -79,6 +81,15 @@ beforeAll(async () => {
   await h.ok('letters.create', { awardId: a.id, receivedOn: '2026-11-02', familyAddress: '惠民县胡集镇李家村 12 号' }, clerk);
   const letter = await h.ok('letters.create', { awardId: b.id, receivedOn: '2026-11-20', familyAddress: '惠民县孙武街道 3 号' }, clerk);
   await h.ok('letters.register', { id: letter.id }, clerk);
+
+  // The roll: records without a period in each status (and one deleted, not counted), and two with one.
+  const martyr = async (name: string, period: 'anti_japanese' | 'liberation' | null) => (await h.ok('martyrs.create', { name, period }, clerk)).id;
+  const noPeriod = [await martyr('张一', null), await martyr('王二', null), await martyr('李三', null), await martyr('赵四', null)];
+  const dated = [await martyr('钱五', 'anti_japanese'), await martyr('孙六', 'liberation')];
+  const gone = await martyr('周七', null);
+  await h.ok('martyrs.delete', { id: gone, reason: '重复录入' }, clerk);
+  await h.ok('martyrs.submit', { ids: [noPeriod[1]!, noPeriod[2]!, noPeriod[3]!, dated[0]!] }, clerk);
+  await h.ok('martyrs.verify', { ids: [noPeriod[2]!, noPeriod[3]!, dated[0]!] }, h.reviewer);
 });
 afterAll(() => h.dispose());
 
@@ -197,5 +208,39 @@ describe('the plaques page’s counts and the dashboard', () => {
     expect(panel.byStatus.find((s) => s.status === 'cancelled')?.count).toBe(2);
     expect(panel.byStatus.find((s) => s.status === 'made')?.count).toBe(1);
     expect(panel.households).toBe(5);
+  });
+});
+
+describe('a roll bar and the roll it opens', () => {
+  it('status × period, and the 未注明时期 band: as many records as the bar counts, each of its status and period', async () => {
+    const bars = rollBars((await h.ok('statistics.martyrs', {}, h.readonly)).byStatusPeriod);
+    expect(bars.periods).toEqual(['anti_japanese', 'liberation', null]);
+    let total = 0;
+    for (const status of martyrStatuses) {
+      for (const period of bars.periods) {
+        const counted = bars.count(status, period);
+        const hash = `#${rollBarPath(status, period)}`;
+        expect(rollFilterFromHash(hash)).toEqual({ status, period: period ?? 'none' });
+        // The roll reads its address so (RollPage), and searches with what it read.
+        const filters = filtersFromHash(hash);
+        expect(filters).not.toBeNull();
+        const input = searchInput({ query: '', filters: filters!, sort: 'strokeSurname' });
+        const rows = [];
+        let after: string | undefined;
+        let count = -1;
+        do {
+          const page = await h.ok('martyrs.search', { ...input, limit: 1, ...(after ? { after } : {}) }, h.readonly);
+          rows.push(...page.rows);
+          count = page.count;
+          after = page.nextCursor ?? undefined;
+        } while (after);
+        expect({ status, period, rows: rows.length, count }).toEqual({ status, period, rows: counted, count: counted });
+        for (const r of rows) expect([r.status, r.period]).toEqual([status, period]);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+        total += counted;
+      }
+    }
+    expect(total).toBe(6);
+    expect([bars.count('draft', null), bars.count('submitted', null), bars.count('verified', null)]).toEqual([1, 1, 2]);
   });
 });

@@ -53,4 +53,10 @@ describe('the lists’ filters as addresses', () => {
     expect(lettersInput({ status: null, due: 'all' })).toEqual({ due: 'all' });
     expect(lettersInput(letterFilterFromHash('#/honors/letters?status=received&due=overdue'))).toEqual({ status: 'received', due: 'overdue' });
   });
+
+  it('the roll’s “period not stated” (the dashboard’s 未注明时期 bar) is period=none', () => {
+    expect(rollPath({ status: 'verified', period: 'none' })).toBe('/martyrs?status=verified&period=none');
+    expect(rollFilterFromHash('#/martyrs?status=verified&period=none')).toEqual({ status: 'verified', period: 'none' });
+    expect(rollFilterFromHash('#/martyrs?period=none')).toEqual({ status: null, period: 'none' });
+  });
 });
