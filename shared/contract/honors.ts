@@ -180,6 +180,17 @@ export const letterSchema = letterRowSchema.extend({
 export type Letter = z.infer<typeof letterSchema>;
 
 export const letterDueFilters = ['all', 'open', 'overdue', 'dueSoon'] as const;
+
+/** At most this many rows a page of the register or the letters; more come by their keyset cursor. */
+export const LIST_PAGE_MAX = 200;
+
+/** Where the next page of the award register starts: after this award (its date: null when undated). */
+export const awardCursorSchema = z.strictObject({ awardDate: day.nullable(), id: idSchema });
+export type AwardCursor = z.infer<typeof awardCursorSchema>;
+
+/** Where the next page of letters starts: after this letter (its deadline if it is still open, else null). */
+export const letterCursorSchema = z.strictObject({ dueOn: day.nullable(), receivedOn: day, id: idSchema });
+export type LetterCursor = z.infer<typeof letterCursorSchema>;
 const byId = z.strictObject({ id: idSchema });
 const attachmentIds = z.array(idSchema).max(50);
 
@@ -210,17 +221,19 @@ export const honorMethods = {
     output: awardSchema,
   }),
   'awards.list': method({
-    summary: 'The award register, newest first: search by name, order number or unit; filter by class and year (null: awards without a date).',
+    summary: 'The award register, newest first (undated last), a page at a time by keyset: search by name, order number or unit; filter by class and year (null: awards without a date).',
     access: 'signedIn',
     input: z.strictObject({
       query: text(60).default(''),
       classId: idSchema.optional(),
       /** The year of the award date; null: the awards whose date is not known (the dashboard's 日期不详 bar). */
       year: z.number().int().min(1927).max(2100).nullable().optional(),
-      limit: z.number().int().min(1).max(200).default(50),
-      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
+      /** The `next` of the previous page; absent: the first page. */
+      after: awardCursorSchema.optional(),
     }),
-    output: z.object({ rows: z.array(awardRowSchema), count: z.number().int() }),
+    /** `count`: all the awards of the search and filter (not just this page); `next`: null on the last page. */
+    output: z.object({ rows: z.array(awardRowSchema), count: z.number().int(), next: awardCursorSchema.nullable() }),
   }),
   'awards.attach': method({
     summary: 'Attach stored files (the order, photos) to an award.',
@@ -259,16 +272,18 @@ export const honorMethods = {
   'letters.cancel': method({ summary: 'Cancel a letter keyed in by mistake (not after delivery), with the reason.', access: editors, input: z.strictObject({ id: idSchema, reason: text(500).min(1) }), output: letterSchema }),
   'letters.attachPhotos': method({ summary: 'Add delivery photos to a letter.', access: editors, input: z.strictObject({ id: idSchema, attachmentIds: attachmentIds.min(1) }), output: letterSchema }),
   'letters.list': method({
-    summary: 'Letters by status and deadline, the most urgent first.',
+    summary: 'Letters by status and deadline, the most urgent first, a page at a time by keyset.',
     access: 'signedIn',
     input: z.strictObject({
       status: letterStatusSchema.optional(),
       due: z.enum(letterDueFilters).default('all'),
       query: text(60).default(''),
-      limit: z.number().int().min(1).max(200).default(50),
-      offset: z.number().int().min(0).max(1_000_000).default(0),
+      limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
+      /** The `next` of the previous page; absent: the first page. */
+      after: letterCursorSchema.optional(),
     }),
-    output: z.object({ rows: z.array(letterRowSchema), count: z.number().int(), today: z.string() }),
+    /** `count`: all the letters of the filter (not just this page); `next`: null on the last page. */
+    output: z.object({ rows: z.array(letterRowSchema), count: z.number().int(), next: letterCursorSchema.nullable(), today: z.string() }),
   }),
   'letters.due': method({
     summary: 'For the home page: open letters overdue, and those due within DUE_SOON_WORKING_DAYS working days.',

@@ -15,6 +15,9 @@ import { attachmentSchema } from './attachments';
 export const periods = ['first_civil_war', 'agrarian_revolution', 'anti_japanese', 'liberation', 'korea', 'construction', 'new_era', 'other'] as const;
 export const periodSchema = z.enum(periods);
 export type Period = z.infer<typeof periodSchema>;
+/** What the roll filters by: a period, or 'none', the records whose period is not stated (the dashboard's 未注明时期 bar). */
+export const periodFilters = [...periods, 'none'] as const;
+export type PeriodFilter = (typeof periodFilters)[number];
 
 export const genders = ['male', 'female', 'unknown'] as const;
 export const martyrStatuses = ['draft', 'submitted', 'verified', 'returned'] as const;
@@ -180,7 +183,8 @@ export const martyrSearchSchema = z.strictObject({
   /** Any part of a name, pinyin or initials, a place, a unit, a certificate number, words of the deeds. */
   query: z.string().trim().max(60).default(''),
   status: z.enum(martyrStatuses).optional(),
-  period: periodSchema.optional(),
+  /** A historical period; 'none': records whose period is not stated. */
+  period: z.enum(periodFilters).optional(),
   /** Native place or place of death under this division (any level). */
   divisionCode: divisionCodeSchema.optional(),
   /** Death date range, ISO days; a record matches when its possible range overlaps. */

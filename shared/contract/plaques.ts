@@ -4,7 +4,7 @@ import { editors, reviewers } from './roles';
 import { idSchema, isoTimestamp } from './common';
 import { divisionCodeSchema, jobStartedSchema } from './divisions';
 import { localizedTextSchema } from './errors';
-import { plaqueActions, plaqueCategories, plaqueStatuses } from '../rules/plaque';
+import { ledgerPlaqueStatuses, plaqueActions, plaqueCategories, plaqueStatuses } from '../rules/plaque';
 
 /**
  * Households (户籍) and their "Glorious Military Family" plaques (光荣牌, DESIGN.md §2.3).
@@ -150,6 +150,16 @@ export const ledgerQuerySchema = z.strictObject({
   after: z.strictObject({ divisionCode: z.string(), householdId: idSchema }).optional(),
 });
 
+const count = z.number().int();
+
+/**
+ * The households of a division (a township of a county, a village of a township), each once, by
+ * the plaque its ledger line shows: hung; in use (made, issued, hung, taken back: hung ones too);
+ * cancelled; without any plaque. The dashboard (statistics.plaques) and the plaques page's counts
+ * (plaques.counts) both give these, from one query.
+ */
+export const divisionHouseholdsSchema = z.object({ divisionCode: z.string(), divisionName: z.string(), level: count, households: count, hung: count, inUse: count, cancelled: count, withoutPlaque: count });
+
 const plaqueRef = { id: idSchema, expectedVersion: z.number().int().min(1) };
 const numberOverride = text(40).optional();
 
@@ -234,13 +244,17 @@ export const plaqueMethods = {
     output: z.object({ rows: z.array(ledgerRowSchema), count: z.number().int(), next: z.object({ divisionCode: z.string(), householdId: idSchema }).nullable() }),
   }),
   'plaques.counts': method({
-    summary: 'Plaques in use and cancelled by category, status and division (the divisions just below the one asked).',
+    summary: 'The plaques page’s counts under a division (none: all): households, each once, by the plaque their ledger line shows — as the dashboard (statistics.plaques) and the ledger count them — by its category, by its status, without a plaque, and by the divisions just below.',
     access: 'signedIn',
     input: z.strictObject({ divisionCode: divisionCodeSchema.optional() }),
     output: z.object({
-      byCategory: z.array(z.object({ category: z.enum(plaqueCategories), count: z.number().int() })),
-      byStatus: z.array(z.object({ status: z.enum(plaqueStatuses), count: z.number().int() })),
-      byDivision: z.array(z.object({ divisionCode: z.string(), divisionName: z.string(), hung: z.number().int(), inUse: z.number().int(), cancelled: z.number().int(), households: z.number().int() })),
+      households: count,
+      /** Households whose line's plaque is of the category, whatever its status. */
+      byCategory: z.array(z.object({ category: z.enum(plaqueCategories), count })),
+      byStatus: z.array(z.object({ status: z.enum(ledgerPlaqueStatuses), count })),
+      /** Households without any plaque (the ledger's view 'none'). */
+      withoutPlaque: count,
+      byDivision: z.array(divisionHouseholdsSchema),
     }),
   }),
   'plaques.batch': method({

@@ -4,6 +4,7 @@ import { divisionCodeSchema } from './divisions';
 import { letterStatuses } from '../rules/letterState';
 import { plaqueCategories, plaqueStatuses } from '../rules/plaque';
 import { martyrStatuses, periods } from './martyrs';
+import { divisionHouseholdsSchema } from './plaques';
 
 /**
  * Statistics for the dashboard (统计, the home page): counts by category, status and division,
@@ -23,7 +24,7 @@ export const statisticsMethods = {
       divisionName: z.string(),
       byCategoryStatus: z.array(z.object({ category: z.enum(plaqueCategories), status: z.enum(plaqueStatuses), count })),
       /** Townships of a county, villages of a township; `inUse` counts hung ones too (made, issued, hung, taken back). */
-      byDivision: z.array(z.object({ divisionCode: z.string(), divisionName: z.string(), level: z.number().int(), households: count, hung: count, inUse: count, cancelled: count, withoutPlaque: count })),
+      byDivision: z.array(divisionHouseholdsSchema),
     }),
   }),
   'statistics.awards': method({

@@ -55,6 +55,9 @@ export const plaqueCategoryNames: Record<PlaqueCategory, LocalizedText> = {
 /** Statuses in which a plaque belongs to its household: at most one of these per household. */
 export const activePlaqueStatuses: readonly PlaqueStatus[] = ['made', 'issued', 'hung', 'taken_back'];
 
+/** The statuses a ledger line's plaque can be in (a superseded plaque is never the one a line shows). */
+export const ledgerPlaqueStatuses = ['made', 'issued', 'hung', 'taken_back', 'cancelled'] as const satisfies readonly PlaqueStatus[];
+
 const TRANSITIONS: Record<PlaqueAction, { from: readonly PlaqueStatus[]; to: PlaqueStatus }> = {
   issue: { from: ['made'], to: 'issued' },
   hang: { from: ['issued'], to: 'hung' },

@@ -3,10 +3,12 @@
  * year, and households of two categories whose plaques stand at different steps. A click on the
  * 二等功 part of the awards' bar opens the register filtered by that class and year; a click on the
  * issued part of the 烈士遗属 bar opens the ledger filtered by that category and status. The
- * filters show on the lists, clear there, and back / forward step through them.
+ * filters show on the lists, clear there, and back / forward step through them. A bar of more
+ * than a page (205 awards imported) opens a register that shows 200 and loads the rest; the roll's
+ * 未注明时期 band opens the records without a period, and the roll follows back and forward.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -153,6 +155,64 @@ describe.skipIf(!launchKind())('the dashboard’s bars open exactly what they co
     await page.goBack();
     await expect.poll(hash).toMatch(/view=made&category=veteran$/);
     await expect.poll(ledgerHeads).toEqual(['钱军']);
+    expect(app.foreignRequests).toEqual([]);
+  });
+
+  it('a bar of more than a page: the register shows 200 of the bar’s 206 awards and loads the rest', async () => {
+    const list = join(scratch, '三等功名单.csv');
+    // 205 different names (names are Han characters only), dated through 2026.
+    const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许';
+    const given = '一二三四五六七八九十明';
+    const rows = Array.from({ length: 205 }, (_, i) => `${surnames[i % 20]}立功${given[Math.floor(i / 20)]},三等功,2026-0${1 + (i % 9)}-15`);
+    writeFileSync(list, `\uFEFF${['姓名,奖励类别,批准时间', ...rows].join('\r\n')}\r\n`);
+    await goto('#/honors/import');
+    await page.getByTestId('import-file').setInputFiles(list);
+    await page.getByTestId('import-header-row').waitFor();
+    await page.getByTestId('import-start').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-done').getAttribute('data-count')).toBe('205');
+
+    await goto('#/home');
+    const chart = page.getByTestId('chart-awards');
+    await chart.waitFor();
+    await (await drawnBar(chart.locator(`g[data-series="${classIds['三等功']}"] .MuiBarChart-element`))).click();
+    await expect.poll(hash).toBe(`#/honors?class=${classIds['三等功']}&year=2026`);
+    await expect.poll(() => page.getByTestId('award-count').textContent()).toMatch(/共 206 条/);
+    await expect.poll(async () => (await awardNames()).length).toBe(200);
+    expect(await page.getByTestId('award-list-shown').textContent()).toBe('已显示 200 / 206');
+    await page.getByTestId('award-list-more').click();
+    await expect.poll(async () => (await awardNames()).length).toBe(206);
+    expect(new Set(await awardNames()).size).toBe(206);
+    expect(await page.getByTestId('award-list-shown').textContent()).toBe('已显示 206 / 206');
+    expect(await page.getByTestId('award-list-more').count()).toBe(0);
+  });
+
+  it('the roll’s 未注明时期 band opens the records without a period; the roll follows the address back and forward', async () => {
+    await goto('#/martyrs/new');
+    await page.getByTestId('field-name').fill('王无期');
+    await page.getByTestId('field-name').press('Control+s');
+    await expect.poll(hash).toMatch(/^#\/martyrs\/\d+$/);
+
+    await goto('#/home');
+    const chart = page.getByTestId('chart-roll');
+    await chart.waitFor();
+    await (await drawnBar(chart.locator('g[data-series="draft"] .MuiBarChart-element'))).click();
+    await expect.poll(hash).toBe('#/martyrs?status=draft&period=none');
+    const count = () => page.getByTestId('martyr-count').getAttribute('data-count');
+    await expect.poll(count).toBe('1');
+    expect(await page.getByTestId('martyr-filter-period').inputValue()).toBe('none');
+    expect(await page.getByTestId('martyr-filter-status').inputValue()).toBe('draft');
+
+    // Another address while the roll is open, then back and forward: the filters follow.
+    await goto('#/martyrs?period=korea');
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('korea');
+    await expect.poll(count).toBe('0');
+    await page.goBack();
+    await expect.poll(hash).toBe('#/martyrs?status=draft&period=none');
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('none');
+    await expect.poll(count).toBe('1');
+    await page.goForward();
+    await expect.poll(() => page.getByTestId('martyr-filter-period').inputValue()).toBe('korea');
     expect(app.foreignRequests).toEqual([]);
   });
 });

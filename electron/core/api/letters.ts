@@ -176,16 +176,16 @@ export const letterHandlers = defineHandlers({
       openDueFrom: due === 'dueSoon' ? today : undefined,
       query: input.query,
       limit: input.limit,
-      offset: input.offset,
+      after: input.after,
     });
-    return { rows: letterRows(ctx.db, page.rows, today, ctx.user?.role), count: page.count, today };
+    return { rows: letterRows(ctx.db, page.rows, today, ctx.user?.role), count: page.count, next: page.next, today };
   },
 
   'letters.due': (input, ctx) => {
     const today = officeDay(ctx.nowMs());
     const soon = addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(ctx.db, today));
-    const overdue = listLetters(ctx.db, { openDueTo: yesterday(today), query: '', limit: input.limit, offset: 0 });
-    const dueSoon = listLetters(ctx.db, { openDueFrom: today, openDueTo: soon, query: '', limit: input.limit, offset: 0 });
+    const overdue = listLetters(ctx.db, { openDueTo: yesterday(today), query: '', limit: input.limit });
+    const dueSoon = listLetters(ctx.db, { openDueFrom: today, openDueTo: soon, query: '', limit: input.limit });
     return { today, soonDays: DUE_SOON_WORKING_DAYS, overdue: letterRows(ctx.db, overdue.rows, today, ctx.user?.role), overdueCount: overdue.count, dueSoon: letterRows(ctx.db, dueSoon.rows, today, ctx.user?.role), dueSoonCount: dueSoon.count };
   },
 });

@@ -9,10 +9,11 @@ import { CoreError, notFound } from '../errors';
 import { getDivision } from '../db/divisions';
 import { getPerson } from '../db/people';
 import { addMember, deleteQualification, getHousehold, householdOfPerson, insertHousehold, insertQualification, listQualifications, qualificationUsedByPlaque, removeMember, setMemberRelation, touchHousehold, updateHousehold, type HouseholdWrite } from '../db/households';
-import { countsByCategory, countsByDivision, countsByStatus, getPlaque, ledgerPage } from '../db/plaques';
+import { getPlaque, ledgerPage } from '../db/plaques';
+import { householdCounts } from '../db/statistics';
 import { loadHousehold, makePlaque, missingHousehold, missingPlaque, nextPlaqueNumber, stepPlaque, succeedPlaque, type Audit } from '../plaques/lifecycle';
 import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCode';
-import { householdEligibility, qualificationUsable, plaqueCategories, plaqueStatuses } from '../../../shared/rules/plaque';
+import { householdEligibility, ledgerPlaqueStatuses, qualificationUsable, plaqueCategories } from '../../../shared/rules/plaque';
 import { personalInfoFor } from '../../../shared/rules/privacy';
 import type { Household } from '../../../shared/contract/plaques';
 
@@ -229,16 +230,16 @@ export const plaqueHandlers = defineHandlers({
     return { rows, count: page.count, next: page.rows.length > input.limit && last ? { divisionCode: last.divisionCode, householdId: last.householdId } : null };
   },
 
+  // The same counts as the dashboard's (statistics.plaques): households by their ledger line's plaque.
   'plaques.counts': (input, ctx) => {
-    const prefix = input.divisionCode ? divisionPrefix(input.divisionCode) : null;
-    const level = input.divisionCode ? (divisionLevel(input.divisionCode) ?? 3) : 2;
-    const childLength = level <= 2 ? 6 : level === 3 ? 9 : 12;
-    const byCategory = countsByCategory(ctx.db, prefix);
-    const byStatus = countsByStatus(ctx.db, prefix);
+    const { byCategoryStatus, byDivision } = householdCounts(ctx.db, input.divisionCode ?? null);
+    const sum = (rows: readonly { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
     return {
-      byCategory: plaqueCategories.map((category) => ({ category, count: byCategory.find((c) => c.category === category)?.count ?? 0 })),
-      byStatus: plaqueStatuses.map((status) => ({ status, count: byStatus.find((s) => s.status === status)?.count ?? 0 })),
-      byDivision: countsByDivision(ctx.db, prefix, childLength),
+      households: byDivision.reduce((n, d) => n + d.households, 0),
+      byCategory: plaqueCategories.map((category) => ({ category, count: sum(byCategoryStatus.filter((r) => r.category === category)) })),
+      byStatus: ledgerPlaqueStatuses.map((status) => ({ status, count: sum(byCategoryStatus.filter((r) => r.status === status)) })),
+      withoutPlaque: byDivision.reduce((n, d) => n + d.withoutPlaque, 0),
+      byDivision,
     };
   },
 

@@ -3,34 +3,24 @@
  * class and year, letters by status with the overdue and due-soon ones, the roll by status and
  * period. Read-only; each chart is one query of ../db/statistics.ts.
  */
-import { defineHandlers, type HandlerContext } from '../context';
+import { defineHandlers } from '../context';
 import { getDivision } from '../db/divisions';
-import { awardsByClassYear, lettersByStatus, martyrsByStatusPeriod, plaquesByCategoryStatus, plaquesByDivision } from '../db/statistics';
-import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCode';
+import { awardsByClassYear, householdCounts, lettersByStatus, martyrsByStatusPeriod } from '../db/statistics';
 import { addWorkingDays } from '../../../shared/rules/workingDays';
 import { DUE_SOON_WORKING_DAYS } from '../../../shared/contract/honors';
 import { loadCalendar, officeDay } from '../honors/deadlines';
 
-/** Digits of the divisions just below a level: a county's townships (9), a township's villages (12). */
-const childLengthBelow = (level: number | null) => (level === null || level <= 1 ? 6 : level === 2 ? 6 : level === 3 ? 9 : 12);
-
-function divisionCounts(ctx: HandlerContext, code: string | null) {
-  const prefix = code ? divisionPrefix(code) : null;
-  const level = code ? divisionLevel(code) : null;
-  return { code, rows: plaquesByDivision(ctx.db, prefix, childLengthBelow(level)) };
-}
-
 export const statisticsHandlers = defineHandlers({
   'statistics.plaques': (input, ctx) => {
-    let { code, rows } = divisionCounts(ctx, input.divisionCode ?? ctx.settings.get().homeDivisionCode ?? null);
+    let code = input.divisionCode ?? ctx.settings.get().homeDivisionCode ?? null;
+    let counts = householdCounts(ctx.db, code);
     // Nothing chosen and every household in one county: show that county's townships.
-    if (code === null && rows.length === 1 && rows[0]) ({ code, rows } = divisionCounts(ctx, rows[0].divisionCode));
-    return {
-      divisionCode: code,
-      divisionName: code ? (getDivision(ctx.db, code)?.name ?? code) : '',
-      byCategoryStatus: plaquesByCategoryStatus(ctx.db, code ? divisionPrefix(code) : null),
-      byDivision: rows,
-    };
+    const only = counts.byDivision.length === 1 ? counts.byDivision[0] : undefined;
+    if (code === null && only) {
+      code = only.divisionCode;
+      counts = householdCounts(ctx.db, code);
+    }
+    return { divisionCode: code, divisionName: code ? (getDivision(ctx.db, code)?.name ?? code) : '', ...counts };
   },
 
   'statistics.awards': (_input, ctx) => ({ byClassYear: awardsByClassYear(ctx.db) }),

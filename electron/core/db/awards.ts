@@ -111,13 +111,18 @@ export interface AwardListQuery {
   /** null: awards without a date. */
   year?: number | null | undefined;
   limit: number;
-  offset: number;
+  /** The last award of the previous page (its date and id); undefined: the first page. */
+  after?: { awardDate: string | null; id: number } | undefined;
 }
 
-/** The register, newest award first (undated ones last). */
-export function listAwards(db: Db, q: AwardListQuery): { rows: AwardListRow[]; count: number } {
+/**
+ * The register, newest award first (undated ones last, then by id, newest first), a page by
+ * keyset: the rows after `after` in that order, the cursor of the page after (null on the last),
+ * and how many awards the search and filters hold in all, read in one snapshot.
+ */
+export function listAwards(db: Db, q: AwardListQuery): { rows: AwardListRow[]; count: number; next: { awardDate: string | null; id: number } | null } {
   const parts: string[] = [];
-  const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
+  const params: Record<string, unknown> = {};
   if (q.query !== '') {
     parts.push(`(coalesce(p.name, a.unit_name) LIKE @like ESCAPE '\\' OR a.order_no LIKE @like ESCAPE '\\' OR a.soldier_unit LIKE @like ESCAPE '\\' OR a.authority LIKE @like ESCAPE '\\')`);
     params.like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -133,15 +138,30 @@ export function listAwards(db: Db, q: AwardListQuery): { rows: AwardListRow[]; c
     params.yearTo = `${q.year}-12-31`;
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  // After a dated award: older dates, the same date with a smaller id, and every undated one.
+  // After an undated award: undated ones with a smaller id.
+  const after =
+    q.after === undefined
+      ? ''
+      : q.after.awardDate === null
+        ? 'a.award_date IS NULL AND a.id < @afterId'
+        : '(a.award_date IS NULL OR a.award_date < @afterDate OR (a.award_date = @afterDate AND a.id < @afterId))';
+  const pageWhere = after === '' ? where : `WHERE ${[...parts, after].join(' AND ')}`;
+  const pageParams = { ...params, afterId: q.after?.id, afterDate: q.after?.awardDate, limit: q.limit + 1 };
+  // At most one live letter per award (good_news_letters_one_per_award): one row per award.
   const from = `FROM awards a JOIN award_classes c ON c.id = a.class_id LEFT JOIN persons p ON p.id = a.person_id
     LEFT JOIN good_news_letters l ON l.award_id = a.id AND l.status <> 'cancelled'`;
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.recipient_kind AS recipientKind, coalesce(p.name, a.unit_name) AS recipientName, c.name AS className, a.authority, a.order_no AS orderNo,
-              a.award_date AS awardDate, a.soldier_unit AS soldierUnit, l.id AS letterId, l.status AS letterStatus
-       ${from} ${where} ORDER BY a.award_date IS NULL, a.award_date DESC, a.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as AwardListRow[];
-  const count = (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(params) as { n: number }).n;
-  return { rows, count };
+  return db.transaction(() => {
+    const rows = db
+      .prepare(
+        `SELECT a.id, a.recipient_kind AS recipientKind, coalesce(p.name, a.unit_name) AS recipientName, c.name AS className, a.authority, a.order_no AS orderNo,
+                a.award_date AS awardDate, a.soldier_unit AS soldierUnit, l.id AS letterId, l.status AS letterStatus
+         ${from} ${pageWhere} ORDER BY a.award_date IS NULL, a.award_date DESC, a.id DESC LIMIT @limit`,
+      )
+      .all(pageParams) as AwardListRow[];
+    const count = (db.prepare(`SELECT count(*) AS n ${from} ${where}`).get(params) as { n: number }).n;
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { rows: page, count, next: rows.length > q.limit && last ? { awardDate: last.awardDate, id: last.id } : null };
+  })();
 }

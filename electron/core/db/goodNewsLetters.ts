@@ -1,5 +1,5 @@
 import type { Db } from './connection';
-import type { LetterStatus } from '../../../shared/rules/letterState';
+import { openLetterStatuses, type LetterStatus } from '../../../shared/rules/letterState';
 
 /**
  * Repository of `good_news_letters` (喜报) and `letter_events` (their lifecycle). At most one live
@@ -160,19 +160,41 @@ export interface LetterListQuery {
   open?: boolean;
   query: string;
   limit: number;
-  offset: number;
+  /** The last letter of the previous page (dueOn: its deadline if open, else null); undefined: the first page. */
+  after?: LetterCursor | undefined;
 }
 
-/** Letters, the most urgent first: open ones by deadline, then the rest newest first. */
-export function listLetters(db: Db, q: LetterListQuery): { rows: LetterRecord[]; count: number } {
+export interface LetterCursor {
+  dueOn: string | null;
+  receivedOn: string;
+  id: number;
+}
+
+const OPEN = `l.status IN ('received', 'registered', 'verified')`;
+
+/**
+ * The letters' order: open ones first by deadline, then the closed ones; within each, the latest
+ * received first, then the highest id. `dueKey` is the deadline of an open letter and '' for a
+ * closed one, so the order is one of plain columns and a page can start after any row.
+ */
+const DUE_KEY = `CASE WHEN ${OPEN} THEN l.due_on ELSE '' END`;
+const LETTER_ORDER = `NOT (${OPEN}), ${DUE_KEY}, l.received_on DESC, l.id DESC`;
+const AFTER_OPEN = `(NOT (${OPEN}) OR ${DUE_KEY} > @afterDue OR (${DUE_KEY} = @afterDue AND (l.received_on < @afterReceived OR (l.received_on = @afterReceived AND l.id < @afterId))))`;
+const AFTER_CLOSED = `(NOT (${OPEN}) AND (l.received_on < @afterReceived OR (l.received_on = @afterReceived AND l.id < @afterId)))`;
+
+/**
+ * Letters, the most urgent first (LETTER_ORDER), a page by keyset: the rows after `after`, the
+ * cursor of the page after (null on the last) and how many letters the filter holds in all, read
+ * in one snapshot.
+ */
+export function listLetters(db: Db, q: LetterListQuery): { rows: LetterRecord[]; count: number; next: LetterCursor | null } {
   const parts: string[] = [];
-  const params: Record<string, unknown> = { limit: q.limit, offset: q.offset };
-  const open = `l.status IN ('received', 'registered', 'verified')`;
+  const params: Record<string, unknown> = {};
   if (q.status !== undefined) {
     parts.push('l.status = @status');
     params.status = q.status;
   }
-  if (q.open || q.openDueTo !== undefined || q.openDueFrom !== undefined) parts.push(open);
+  if (q.open || q.openDueTo !== undefined || q.openDueFrom !== undefined) parts.push(OPEN);
   if (q.openDueTo !== undefined) {
     parts.push('l.due_on <= @dueTo');
     params.dueTo = q.openDueTo;
@@ -186,11 +208,16 @@ export function listLetters(db: Db, q: LetterListQuery): { rows: LetterRecord[];
     params.like = `%${q.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  const rows = db
-    .prepare(`SELECT ${columns} ${joins} ${where} ORDER BY CASE WHEN ${open} THEN 0 ELSE 1 END, CASE WHEN ${open} THEN l.due_on END, l.received_on DESC, l.id DESC LIMIT @limit OFFSET @offset`)
-    .all(params) as LetterRecord[];
-  const count = (db.prepare(`SELECT count(*) AS n ${joins} ${where}`).get(params) as { n: number }).n;
-  return { rows, count };
+  const pageParts = q.after === undefined ? parts : [...parts, q.after.dueOn === null ? AFTER_CLOSED : AFTER_OPEN];
+  const pageWhere = pageParts.length ? `WHERE ${pageParts.join(' AND ')}` : '';
+  const pageParams = { ...params, afterDue: q.after?.dueOn, afterReceived: q.after?.receivedOn, afterId: q.after?.id, limit: q.limit + 1 };
+  return db.transaction(() => {
+    const rows = db.prepare(`SELECT ${columns} ${joins} ${pageWhere} ORDER BY ${LETTER_ORDER} LIMIT @limit`).all(pageParams) as LetterRecord[];
+    const count = (db.prepare(`SELECT count(*) AS n ${joins} ${where}`).get(params) as { n: number }).n;
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return { rows: page, count, next: rows.length > q.limit && last ? { dueOn: openLetterStatuses.includes(last.status) ? last.dueOn : null, receivedOn: last.receivedOn, id: last.id } : null };
+  })();
 }
 
 /** Open letters (of one class, or all) with what their deadline is computed from. */

@@ -1,6 +1,6 @@
 import { cachedStatement, type Db } from './connection';
 import { labelAtOrBefore } from './martyrSearchIndex';
-import type { MartyrRow, MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
+import type { MartyrRow, MartyrSort, MartyrStatus, Period, PeriodFilter } from '../../../shared/contract';
 
 /**
  * Repository queries over the roll: the list in any of its orders, paged by keyset (never
@@ -11,7 +11,8 @@ export interface MartyrQuery {
   /** An FTS5 MATCH expression built by martyrs/search.ts, or null. */
   match: string | null;
   status?: MartyrStatus | undefined;
-  period?: Period | undefined;
+  /** 'none': records whose period is not stated. */
+  period?: PeriodFilter | undefined;
   divisionPrefix?: string | undefined;
   deathFrom?: string | undefined;
   deathTo?: string | undefined;
@@ -91,7 +92,8 @@ export function filterSql(q: Filters): { parts: string[]; params: Record<string,
     params[key] = value;
   };
   add('m.status = @status', 'status', q.status);
-  add('m.period = @period', 'period', q.period);
+  if (q.period === 'none') parts.push('m.period IS NULL');
+  else add('m.period = @period', 'period', q.period);
   add('m.source_id = @sourceId', 'sourceId', q.sourceId);
   add('(p.native_place_code LIKE @division OR m.death_place_code LIKE @division)', 'division', q.divisionPrefix ? `${q.divisionPrefix}%` : undefined);
   add('m.death_latest >= @deathFrom', 'deathFrom', q.deathFrom);

@@ -3,6 +3,7 @@ import { LEDGER_PLAQUE } from './plaques';
 import type { LetterStatus } from '../../../shared/rules/letterState';
 import type { PlaqueCategory, PlaqueStatus } from '../../../shared/rules/plaque';
 import type { MartyrStatus, Period } from '../../../shared/contract/martyrs';
+import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCode';
 
 /**
  * The dashboard's counts (统计): read-only aggregates over `households` and their plaques, `awards`,
@@ -70,6 +71,23 @@ export interface DivisionCounts {
 /** Households per division `childLength` digits long (9 = township, 12 = village), by their ledger line's plaque. */
 export function plaquesByDivision(db: Db, prefix: string | null, childLength: number): DivisionCounts[] {
   return cachedStatement(db, STATISTICS_SQL.plaquesByDivision).all({ prefix: prefix ?? '', len: childLength }) as DivisionCounts[];
+}
+
+/** Digits of the divisions just below a division: counties (6) under a province, a city or all, a county's townships (9), a township's villages (12; a village: itself). */
+function childLengthBelow(code: string | null): number {
+  const level = code ? divisionLevel(code) : null;
+  return level === null || level <= 2 ? 6 : level === 3 ? 9 : 12;
+}
+
+/**
+ * The households under a division (null: all), each by the plaque its ledger line shows: by its
+ * category × status, and by the divisions just below. The dashboard's plaque charts and the
+ * plaques page's counts panel both read these, so they always agree with each other and with the
+ * ledger.
+ */
+export function householdCounts(db: Db, code: string | null): { byCategoryStatus: { category: PlaqueCategory; status: PlaqueStatus; count: number }[]; byDivision: DivisionCounts[] } {
+  const prefix = code ? divisionPrefix(code) : null;
+  return { byCategoryStatus: plaquesByCategoryStatus(db, prefix), byDivision: plaquesByDivision(db, prefix, childLengthBelow(code)) };
 }
 
 export function awardsByClassYear(db: Db): { classId: number; className: string; year: number | null; count: number }[] {

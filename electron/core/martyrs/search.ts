@@ -11,14 +11,14 @@ import { CoreError } from '../errors';
 import { spacedText } from './fields';
 import { queryBigrams } from '../db/searchText';
 import type { MartyrQuery } from '../db/martyrSearch';
-import type { MartyrSort, MartyrStatus, Period } from '../../../shared/contract';
+import type { MartyrSort, MartyrStatus, PeriodFilter } from '../../../shared/contract';
 import { divisionPrefix } from '../../../shared/rules/divisionCode';
 
 /** The list's search and filters as the contract carries them (martyrs.search, martyrs.export). */
 export interface SearchInput {
   query: string;
   status?: MartyrStatus | undefined;
-  period?: Period | undefined;
+  period?: PeriodFilter | undefined;
   divisionCode?: string | undefined;
   deathFrom?: string | undefined;
   deathTo?: string | undefined;

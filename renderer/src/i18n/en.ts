@@ -21,6 +21,9 @@ export const en: Messages<typeof zh> = {
     saved: 'Saved.',
     all: 'All',
     select: 'Select',
+    shownOf: '{{shown}} of {{count}} shown',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
   },
   lang: {
     switchTo: '中文',

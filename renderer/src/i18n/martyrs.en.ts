@@ -68,6 +68,7 @@ export const martyrsEn: Messages<typeof martyrsZh> = {
     counting: 'Searching…',
     filterStatus: 'Status',
     filterPeriod: 'Period',
+    filterPeriodNone: 'Not stated',
     filterSource: 'Source',
     filterDivision: 'Native place or place of death (division)',
     deathFrom: 'Died from',

@@ -70,6 +70,7 @@ export const martyrsZh = {
     counting: '正在查找…',
     filterStatus: '状态',
     filterPeriod: '历史时期',
+    filterPeriodNone: '未注明时期',
     filterSource: '来源',
     filterDivision: '籍贯或牺牲地（区划）',
     deathFrom: '牺牲时间自',

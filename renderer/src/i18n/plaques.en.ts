@@ -24,7 +24,7 @@ export const plaquesEn: Messages<typeof plaquesZh> = {
   signedShort: 'yes',
   noDivision: 'Choose a township or village to see its ledger.',
   empty: 'No household matches.',
-  counts: { title: 'Counts', byCategory: 'By category', byStatus: 'By status', byDivision: 'By division', households: 'Households', hung: 'Hung', inUse: 'In use', cancelled: 'Cancelled' },
+  counts: { title: 'Counts', lead: 'Households, each counted once by the plaque its ledger line shows (as on the home page).', total: '{{count}} households', byCategory: 'By category', byStatus: 'By status', byDivision: 'By division', households: 'Households', hung: 'Hung', inUse: 'In use', cancelled: 'Cancelled', withoutPlaque: 'No plaque' },
   household: {
     title: 'Household',
     registrationNo: 'Registration no.',

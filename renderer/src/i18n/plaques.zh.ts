@@ -21,7 +21,7 @@ export const plaquesZh = {
   signedShort: '已签',
   noDivision: '先选择乡镇或村，查看其登记造册。',
   empty: '没有符合条件的户。',
-  counts: { title: '统计', byCategory: '按类别', byStatus: '按状态', byDivision: '按区划', households: '户数', hung: '已悬挂', inUse: '在用', cancelled: '已取消' },
+  counts: { title: '统计', lead: '按户统计，每户按台账所列的光荣牌计一次（与首页统计一致）。', total: '共 {{count}} 户', byCategory: '按类别', byStatus: '按状态', byDivision: '按区划', households: '户数', hung: '已悬挂', inUse: '在用', cancelled: '已取消', withoutPlaque: '未制牌' },
   household: {
     title: '户信息',
     registrationNo: '户号',

@@ -21,6 +21,9 @@ export const zh = {
     saved: '已保存。',
     all: '全部',
     select: '选择',
+    shownOf: '已显示 {{shown}} / {{count}}',
+    loadMore: '加载更多',
+    loadingMore: '正在加载…',
   },
   lang: {
     switchTo: 'English',

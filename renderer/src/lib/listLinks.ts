@@ -3,10 +3,10 @@
  * there when the user changes it (so back / forward step through filters, and a link or a reload
  * opens the list so filtered), and each bar or slice of the dashboard leads to its list through
  * one: `#/plaques?division=…&view=…&category=…`, `#/honors?class=…&year=…`,
- * `#/honors/letters?status=…&due=…`, `#/martyrs?status=…&period=…`. Pure.
+ * `#/honors/letters?status=…&due=…`, `#/martyrs?status=…&period=…` (`period=none`: not stated). Pure.
  */
 import { ledgerViews } from '../../../shared/contract/plaques';
-import { martyrStatuses, periods, type MartyrStatus, type Period } from '../../../shared/contract/martyrs';
+import { martyrStatuses, periodFilters, type MartyrStatus, type PeriodFilter } from '../../../shared/contract/martyrs';
 import { letterDueFilters } from '../../../shared/contract/honors';
 import { letterStatuses, type LetterStatus } from '../../../shared/rules/letterState';
 import { plaqueCategories, type PlaqueCategory, type PlaqueStatus } from '../../../shared/rules/plaque';
@@ -107,13 +107,24 @@ export function letterFilterFromHash(hash: string): LetterFilter {
   return { status: oneOf(letterStatuses, p.get('status')), due: oneOf(letterDueFilters, p.get('due')) ?? 'all' };
 }
 
+/** The filter part of a `letters.list` input. */
+export function lettersInput(f: LetterFilter): { status?: LetterStatus; due: LetterDue } {
+  return { ...(f.status ? { status: f.status } : {}), due: f.due };
+}
+
 // ── The roll ────────────────────────────────────────────────────────────────────────────────
 
-export function rollPath(f: { status?: MartyrStatus | null; period?: Period | null }): string {
+/** The roll's filters an address can carry (`period=none`: records whose period is not stated). */
+export interface RollFilter {
+  status: MartyrStatus | null;
+  period: PeriodFilter | null;
+}
+
+export function rollPath(f: Partial<RollFilter>): string {
   return `/martyrs${query({ status: f.status, period: f.period })}`;
 }
 
-export function rollFilterFromHash(hash: string): { status: MartyrStatus | null; period: Period | null } {
+export function rollFilterFromHash(hash: string): RollFilter {
   const p = paramsOf(hash);
-  return { status: oneOf(martyrStatuses, p.get('status')), period: oneOf(periods, p.get('period')) };
+  return { status: oneOf(martyrStatuses, p.get('status')), period: oneOf(periodFilters, p.get('period')) };
 }

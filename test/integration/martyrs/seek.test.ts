@@ -75,6 +75,7 @@ const selections: [string, () => Selection][] = [
   ['the whole roll', () => ({})],
   ['submitted', () => ({ status: 'submitted' })],
   ['a period', () => ({ period: 'anti_japanese' })],
+  ['no period stated', () => ({ period: 'none' })],
   ['a province (native place)', () => ({ divisionCode: province })],
   ['a city (place of death)', () => ({ divisionCode: city })],
   ['a source', () => ({ sourceId })],
@@ -107,6 +108,16 @@ describe('martyrs.seek, edges', () => {
     const full = await walk(selection);
     expect(full.length).toBe(Math.ceil((ROLL - 2) / 17));
     for (const position of [0, 5, full.length - 1]) expect((await rowsFrom(selection, position)).ids[0]).toBe(full[position]);
+  });
+
+  it('period none: exactly the live records whose period is not stated', async () => {
+    const ids = await walk({ period: 'none' });
+    const expected = Array.from({ length: ROLL }, (_, i) => i).filter((i) => i % 4 === 0 && i % 17 !== 2).length;
+    expect(ids.length).toBe(expected);
+    const page = await t.ok('martyrs.search', { period: 'none', limit: 200 }, t.admin);
+    expect(page.count).toBe(expected);
+    expect(page.rows.every((r) => r.period === null)).toBe(true);
+    expect(await t.core.call('martyrs.search', { period: 'unknown' } as never, t.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
   it('an empty selection: position 0, nothing before it', async () => {

@@ -8,11 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../electron/core';
 import type { Household } from '../../../shared/contract/plaques';
-import { plaqueCategories } from '../../../shared/rules/plaque';
-import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices } from '../../../renderer/src/features/dashboard/chartLinks';
-import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
+import { ledgerPlaqueStatuses, plaqueCategories } from '../../../shared/rules/plaque';
+import { awardBarPath, awardBars, categoryBarPath, categoryCount, categoryStatuses, divisionBarPath, divisionParts, divisionSeries, letterSlicePath, letterSlices, rollBarPath, rollBars } from '../../../renderer/src/features/dashboard/chartLinks';
+import { awardFilterFromHash, awardsInput, ledgerFilterFromHash, ledgerInput, letterFilterFromHash, lettersInput, rollFilterFromHash, type LedgerFilter } from '../../../renderer/src/lib/listLinks';
+import { filtersFromHash, searchInput } from '../../../renderer/src/features/martyrs/list/rollSearch';
+import { martyrStatuses } from '../../../shared/contract/martyrs';
 import { classId, honorsCore, LI, type Honors } from '../honors/support';
 import { household, loadVillages, TOWNSHIP, VILLAGE, VILLAGE2 } from '../plaques/fixtures';
+import { allAwards, allLetters } from './listPages';
 
 let h: Honors;
 let clerk: Session;
@@ -78,6 +81,15 @@ beforeAll(async () => {
   await h.ok('letters.create', { awardId: a.id, receivedOn: '2026-11-02', familyAddress: '惠民县胡集镇李家村 12 号' }, clerk);
   const letter = await h.ok('letters.create', { awardId: b.id, receivedOn: '2026-11-20', familyAddress: '惠民县孙武街道 3 号' }, clerk);
   await h.ok('letters.register', { id: letter.id }, clerk);
+
+  // The roll: records without a period in each status (and one deleted, not counted), and two with one.
+  const martyr = async (name: string, period: 'anti_japanese' | 'liberation' | null) => (await h.ok('martyrs.create', { name, period }, clerk)).id;
+  const noPeriod = [await martyr('张一', null), await martyr('王二', null), await martyr('李三', null), await martyr('赵四', null)];
+  const dated = [await martyr('钱五', 'anti_japanese'), await martyr('孙六', 'liberation')];
+  const gone = await martyr('周七', null);
+  await h.ok('martyrs.delete', { id: gone, reason: '重复录入' }, clerk);
+  await h.ok('martyrs.submit', { ids: [noPeriod[1]!, noPeriod[2]!, noPeriod[3]!, dated[0]!] }, clerk);
+  await h.ok('martyrs.verify', { ids: [noPeriod[2]!, noPeriod[3]!, dated[0]!] }, h.reviewer);
 });
 afterAll(() => h.dispose());
 
@@ -143,7 +155,7 @@ describe('an award bar and the register it opens', () => {
     for (const cls of classes) {
       for (const year of years) {
         const counted = count(cls.id, year);
-        const list = await h.ok('awards.list', { ...awardsInput(awardFilterFromHash(`#${awardBarPath(cls.id, year)}`)), limit: 200 }, h.readonly);
+        const list = await allAwards(h, awardsInput(awardFilterFromHash(`#${awardBarPath(cls.id, year)}`)), 2);
         expect({ cls: cls.name, year, rows: list.rows.length, count: list.count }).toEqual({ cls: cls.name, year, rows: counted, count: counted });
         for (const r of list.rows) expect([r.className, r.awardDate === null ? null : Number(r.awardDate.slice(0, 4))]).toEqual([cls.name, year]);
         total += counted;
@@ -160,12 +172,75 @@ describe('a letter slice and the letters it opens', () => {
     expect(slices.map((s) => [s.status, s.count])).toEqual([['received', 1], ['registered', 1]]);
     for (const slice of slices) {
       const filter = letterFilterFromHash(`#${letterSlicePath(slice.status)}`);
-      const list = await h.ok('letters.list', { ...(filter.status ? { status: filter.status } : {}), due: filter.due, limit: 200 }, h.readonly);
+      const list = await allLetters(h, lettersInput(filter), 2);
       expect(list.rows.map((r) => r.status)).toEqual(Array(slice.count).fill(slice.status));
       expect(list.count).toBe(slice.count);
     }
     expect((await h.ok('letters.list', { due: 'overdue' }, h.readonly)).count).toBe(stats.overdue);
     expect((await h.ok('letters.list', { due: 'dueSoon' }, h.readonly)).count).toBe(stats.dueSoon);
     expect(stats.overdue + stats.dueSoon).toBeGreaterThan(0);
+  });
+});
+
+describe('the plaques page’s counts and the dashboard', () => {
+  it.each([
+    ['the county', COUNTY],
+    ['a township', TOWNSHIP],
+    ['a village', VILLAGE],
+    ['another village', VILLAGE2],
+  ])('for %s: the panel counts households as the dashboard and the ledger do', async (_name, code) => {
+    const panel = await h.ok('plaques.counts', { divisionCode: code }, h.readonly);
+    const stats = await h.ok('statistics.plaques', { divisionCode: code }, h.readonly);
+    expect(panel.byDivision).toEqual(stats.byDivision);
+    for (const { category, count } of panel.byCategory) expect({ category, count }).toEqual({ category, count: categoryStatuses.reduce((n, s) => n + categoryCount(stats, category, s), 0) });
+    for (const { status, count } of panel.byStatus) {
+      expect({ status, count }).toEqual({ status, count: plaqueCategories.reduce((n, c) => n + categoryCount(stats, c, status), 0) });
+      expect({ status, count }).toEqual({ status, count: (await ledgerLines({ divisionCode: code, view: status, category: null })).count });
+    }
+    expect(panel.byStatus.map((s) => s.status)).toEqual([...ledgerPlaqueStatuses]);
+    expect(panel.withoutPlaque).toBe((await ledgerLines({ divisionCode: code, view: 'none', category: null })).count);
+    expect(panel.households).toBe((await ledgerLines({ divisionCode: code, view: 'all', category: null })).count);
+  });
+
+  it('a household with two cancelled plaques, or a cancelled one and a new one, counts once, by its ledger line', async () => {
+    const panel = await h.ok('plaques.counts', { divisionCode: VILLAGE2 }, h.readonly);
+    // 郑取消 and 冯两取消 (two cancelled plaques); 王重制's cancelled plaque is behind its new one.
+    expect(panel.byStatus.find((s) => s.status === 'cancelled')?.count).toBe(2);
+    expect(panel.byStatus.find((s) => s.status === 'made')?.count).toBe(1);
+    expect(panel.households).toBe(5);
+  });
+});
+
+describe('a roll bar and the roll it opens', () => {
+  it('status × period, and the 未注明时期 band: as many records as the bar counts, each of its status and period', async () => {
+    const bars = rollBars((await h.ok('statistics.martyrs', {}, h.readonly)).byStatusPeriod);
+    expect(bars.periods).toEqual(['anti_japanese', 'liberation', null]);
+    let total = 0;
+    for (const status of martyrStatuses) {
+      for (const period of bars.periods) {
+        const counted = bars.count(status, period);
+        const hash = `#${rollBarPath(status, period)}`;
+        expect(rollFilterFromHash(hash)).toEqual({ status, period: period ?? 'none' });
+        // The roll reads its address so (RollPage), and searches with what it read.
+        const filters = filtersFromHash(hash);
+        expect(filters).not.toBeNull();
+        const input = searchInput({ query: '', filters: filters!, sort: 'strokeSurname' });
+        const rows = [];
+        let after: string | undefined;
+        let count = -1;
+        do {
+          const page = await h.ok('martyrs.search', { ...input, limit: 1, ...(after ? { after } : {}) }, h.readonly);
+          rows.push(...page.rows);
+          count = page.count;
+          after = page.nextCursor ?? undefined;
+        } while (after);
+        expect({ status, period, rows: rows.length, count }).toEqual({ status, period, rows: counted, count: counted });
+        for (const r of rows) expect([r.status, r.period]).toEqual([status, period]);
+        expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+        total += counted;
+      }
+    }
+    expect(total).toBe(6);
+    expect([bars.count('draft', null), bars.count('submitted', null), bars.count('verified', null)]).toEqual([1, 1, 2]);
   });
 });

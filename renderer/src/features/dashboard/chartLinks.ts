@@ -4,13 +4,15 @@
  * follows every link to the backend and counts the rows). Pure.
  */
 import type { MethodOutput } from '../../../../shared/contract';
+import { martyrStatuses, periods, type MartyrStatus, type Period } from '../../../../shared/contract/martyrs';
 import { letterStatuses, type LetterStatus } from '../../../../shared/rules/letterState';
 import { plaqueStatuses, type PlaqueCategory } from '../../../../shared/rules/plaque';
-import { awardsPath, ledgerPath, ledgerViewOf, lettersPath, type LedgerView } from '../../lib/listLinks';
+import { awardsPath, ledgerPath, ledgerViewOf, lettersPath, rollPath, type LedgerView } from '../../lib/listLinks';
 
 type PlaqueStats = MethodOutput<'statistics.plaques'>;
 type DivisionRow = PlaqueStats['byDivision'][number];
 type AwardRow = MethodOutput<'statistics.awards'>['byClassYear'][number];
+type RollRow = MethodOutput<'statistics.martyrs'>['byStatusPeriod'][number];
 
 // ── Households by township / village ────────────────────────────────────────────────────────
 
@@ -75,4 +77,24 @@ export function letterSlices(stats: MethodOutput<'statistics.letters'>): { statu
 
 export function letterSlicePath(status: LetterStatus): string {
   return lettersPath({ status });
+}
+
+// ── The roll by historical period, a stack per status ───────────────────────────────────────
+
+export interface RollBars {
+  /** The bands, in the periods' order; null: records whose period is not stated (last). */
+  periods: (Period | null)[];
+  count: (status: MartyrStatus, period: Period | null) => number;
+}
+
+export function rollBars(rows: readonly RollRow[]): RollBars {
+  return {
+    periods: [...periods.filter((p) => rows.some((r) => r.period === p)), ...(rows.some((r) => r.period === null) ? [null] : [])],
+    count: (status, period) => rows.find((r) => r.status === status && r.period === period)?.count ?? 0,
+  };
+}
+
+/** The roll filtered to the status and period of the bar (未注明时期: period=none). */
+export function rollBarPath(status: string, period: Period | null): string {
+  return rollPath({ status: martyrStatuses.find((s) => s === status) ?? null, period: period ?? 'none' });
 }

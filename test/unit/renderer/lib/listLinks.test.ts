@@ -9,6 +9,7 @@ import {
   ledgerPath,
   ledgerViewOf,
   letterFilterFromHash,
+  lettersInput,
   lettersPath,
   rollFilterFromHash,
   rollPath,
@@ -46,5 +47,16 @@ describe('the lists’ filters as addresses', () => {
     expect(rollPath({ status: 'draft', period: 'liberation' })).toBe('/martyrs?status=draft&period=liberation');
     expect(rollFilterFromHash('#/martyrs?status=draft&period=liberation')).toEqual({ status: 'draft', period: 'liberation' });
     expect(rollFilterFromHash('#/martyrs?period=nope')).toEqual({ status: null, period: null });
+  });
+
+  it('the letters’ filter as the list sends it: a status only when one is chosen', () => {
+    expect(lettersInput({ status: null, due: 'all' })).toEqual({ due: 'all' });
+    expect(lettersInput(letterFilterFromHash('#/honors/letters?status=received&due=overdue'))).toEqual({ status: 'received', due: 'overdue' });
+  });
+
+  it('the roll’s “period not stated” (the dashboard’s 未注明时期 bar) is period=none', () => {
+    expect(rollPath({ status: 'verified', period: 'none' })).toBe('/martyrs?status=verified&period=none');
+    expect(rollFilterFromHash('#/martyrs?status=verified&period=none')).toEqual({ status: 'verified', period: 'none' });
+    expect(rollFilterFromHash('#/martyrs?period=none')).toEqual({ status: null, period: 'none' });
   });
 });

@@ -1,11 +1,14 @@
 import { Box, Button, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { editors } from '../../../../../shared/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { editors, LIST_PAGE_MAX, type AwardCursor } from '../../../../../shared/contract';
+import { useClient } from '../../../app/clientContext';
 import { hrefOf, navigate, useHash } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { LoadMore } from '../../../components/LoadMore';
 import { awardFilterFromHash, awardsInput, awardsPath, awardYearOf, type AwardFilter } from '../../../lib/listLinks';
 import { useQuery } from '../../../lib/useApi';
+import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { useUser } from '../../auth/SessionProvider';
 import { useShortcuts } from '../../martyrs/keyboard';
 import { useHonorsT } from '../i18n';
@@ -14,7 +17,8 @@ import { LetterStatusChip } from '../LetterChips';
 /**
  * The award register: newest first, one search box, class and year; Ctrl+N registers an award.
  * Class and year live in the address, `#/honors?class=<id>&year=<yyyy | none>` (the dashboard's
- * bars open it so; `none`: the awards without a date); back and forward step through them.
+ * bars open it so; `none`: the awards without a date); back and forward step through them. The
+ * rows come a keyset page at a time ("加载更多"); the count is of every award of the filter.
  */
 export function AwardListPage() {
   const ht = useHonorsT();
@@ -37,7 +41,10 @@ export function AwardListPage() {
   const search = useRef<HTMLInputElement>(null);
   useEffect(() => search.current?.focus(), []);
   const classes = useQuery('awardClasses.list', {});
-  const list = useQuery('awards.list', { query: query.trim(), ...awardsInput(filter), limit: 200 });
+  const client = useClient();
+  const input = useMemo(() => ({ query: query.trim(), ...awardsInput(filter), limit: LIST_PAGE_MAX }), [query, filter]);
+  const fetchPage = useCallback((after: AwardCursor | undefined) => client.call('awards.list', after ? { ...input, after } : input), [client, input]);
+  const list = useKeysetPages(JSON.stringify(input), fetchPage);
   useShortcuts((e) => {
     if (mayEdit && e.ctrlKey && e.key.toLowerCase() === 'n') {
       e.preventDefault();
@@ -78,7 +85,7 @@ export function AwardListPage() {
           />
         )}
         <Typography variant="body2" color="text.secondary" data-testid="award-count">
-          {ht('awards.count', { count: list.data?.count ?? 0 })}
+          {ht('awards.count', { count: list.count ?? 0 })}
         </Typography>
         <Box sx={{ flex: 1 }} />
         {mayEdit ? (
@@ -93,7 +100,7 @@ export function AwardListPage() {
         ) : null}
       </Box>
       <ApiErrorAlert error={list.error} />
-      {list.data && list.data.rows.length === 0 ? (
+      {list.rows && list.rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
           {ht('awards.empty')}
         </Typography>
@@ -108,7 +115,7 @@ export function AwardListPage() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {(list.data?.rows ?? []).map((r) => (
+              {(list.rows ?? []).map((r) => (
                 <TableRow key={r.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/honors/awards/${r.id}`)} data-testid={`award-row-${r.id}`}>
                   <TableCell sx={{ fontWeight: 500 }}>
                     <a href={hrefOf(`/honors/awards/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
@@ -127,6 +134,7 @@ export function AwardListPage() {
           </Table>
         </Box>
       )}
+      <LoadMore shown={list.rows?.length ?? 0} count={list.count ?? 0} hasMore={list.hasMore} busy={list.loadingMore} onMore={list.more} testId="award-list" />
     </Box>
   );
 }

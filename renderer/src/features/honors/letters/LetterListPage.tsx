@@ -1,17 +1,20 @@
 import { Box, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
-import { letterDueFilters } from '../../../../../shared/contract';
+import { useCallback, useMemo, useState } from 'react';
+import { letterDueFilters, LIST_PAGE_MAX, type LetterCursor } from '../../../../../shared/contract';
 import { letterStatuses } from '../../../../../shared/rules/letterState';
+import { useClient } from '../../../app/clientContext';
 import { hrefOf, navigate, useHash } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { useQuery } from '../../../lib/useApi';
-import { letterFilterFromHash, lettersPath, type LetterDue, type LetterFilter } from '../../../lib/listLinks';
+import { LoadMore } from '../../../components/LoadMore';
+import { useKeysetPages } from '../../../lib/useKeysetPages';
+import { letterFilterFromHash, lettersInput, lettersPath, type LetterDue, type LetterFilter } from '../../../lib/listLinks';
 import { useHonorsT } from '../i18n';
 import { DeadlineChip, LetterStatusChip } from '../LetterChips';
 
 /**
  * Letters by status and deadline: open ones first, the most urgent on top. Status and deadline
- * live in the address, `#/honors/letters?status=…&due=…` (the dashboard opens it so).
+ * live in the address, `#/honors/letters?status=…&due=…` (the dashboard opens it so). The rows
+ * come a keyset page at a time ("加载更多"); the count is of every letter of the filter.
  */
 export function LetterListPage() {
   const ht = useHonorsT();
@@ -19,7 +22,10 @@ export function LetterListPage() {
   const filter = useMemo(() => letterFilterFromHash(hash), [hash]);
   const setFilter = (change: Partial<LetterFilter>) => navigate(lettersPath({ ...filter, ...change }));
   const [query, setQuery] = useState('');
-  const list = useQuery('letters.list', { ...(filter.status ? { status: filter.status } : {}), due: filter.due, query: query.trim(), limit: 200 });
+  const client = useClient();
+  const input = useMemo(() => ({ ...lettersInput(filter), query: query.trim(), limit: LIST_PAGE_MAX }), [filter, query]);
+  const fetchPage = useCallback((after: LetterCursor | undefined) => client.call('letters.list', after ? { ...input, after } : input), [client, input]);
+  const list = useKeysetPages(JSON.stringify(input), fetchPage);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', flexWrap: 'wrap' }}>
@@ -40,11 +46,11 @@ export function LetterListPage() {
           ))}
         </TextField>
         <Typography variant="body2" color="text.secondary" data-testid="letter-count">
-          {ht('letters.count', { count: list.data?.count ?? 0 })}
+          {ht('letters.count', { count: list.count ?? 0 })}
         </Typography>
       </Box>
       <ApiErrorAlert error={list.error} />
-      {list.data && list.data.rows.length === 0 ? (
+      {list.rows && list.rows.length === 0 ? (
         <Typography color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
           {ht('letters.empty')}
         </Typography>
@@ -59,7 +65,7 @@ export function LetterListPage() {
               </TableRow>
             </TableHead>
             <TableBody>
-              {(list.data?.rows ?? []).map((r) => (
+              {(list.rows ?? []).map((r) => (
                 <TableRow key={r.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/honors/letters/${r.id}`)} data-testid={`letter-row-${r.id}`}>
                   <TableCell sx={{ fontWeight: 500 }}>
                     <a href={hrefOf(`/honors/letters/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
@@ -82,6 +88,7 @@ export function LetterListPage() {
           </Table>
         </Box>
       )}
+      <LoadMore shown={list.rows?.length ?? 0} count={list.count ?? 0} hasMore={list.hasMore} busy={list.loadingMore} onMore={list.more} testId="letter-list" />
     </Box>
   );
 }

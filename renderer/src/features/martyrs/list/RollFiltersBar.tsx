@@ -5,7 +5,7 @@
  */
 import { Box, IconButton, TextField, Tooltip } from '@mui/material';
 import ClearIcon from '@mui/icons-material/FilterAltOffOutlined';
-import { martyrStatuses, periods, type MartyrStatus, type Period } from '../../../../../shared/contract';
+import { martyrStatuses, periodFilters, periods, type MartyrStatus, type PeriodFilter } from '../../../../../shared/contract';
 import { martyrSorts } from '../../../../../shared/contract/martyrs';
 import { DivisionPicker } from '../../../components/DivisionPicker';
 import { useQuery } from '../../../lib/useApi';
@@ -78,7 +78,7 @@ export function RollFiltersBar({ search, onChange, filtered }: Props) {
         select
         label={mt('list.filterPeriod')}
         value={f.period}
-        onChange={(e) => set({ period: (periods as readonly string[]).includes(e.target.value) ? (e.target.value as Period) : '' })}
+        onChange={(e) => set({ period: periodFilters.find((p) => p === e.target.value) ?? '' })}
         fullWidth={false}
         sx={{ width: 164 }}
         slotProps={selectProps('martyr-filter-period')}
@@ -89,6 +89,7 @@ export function RollFiltersBar({ search, onChange, filtered }: Props) {
             {labels.period(p)}
           </option>
         ))}
+        <option value={'none' satisfies PeriodFilter}>{mt('list.filterPeriodNone')}</option>
       </TextField>
       <TextField
         select

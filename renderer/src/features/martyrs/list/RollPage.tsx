@@ -9,7 +9,7 @@ import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import { editors, type MartyrRow } from '../../../../../shared/contract';
 import { useClient } from '../../../app/clientContext';
-import { navigate } from '../../../app/router';
+import { navigate, useHash } from '../../../app/router';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useUser } from '../../auth/SessionProvider';
 import { useMartyrsT } from '../i18n';
@@ -20,9 +20,8 @@ import { RollTable } from './RollTable';
 import { SubmitDraftsButton } from './SubmitDraftsButton';
 import { ExportButton } from './ExportButton';
 import { PAGE_SIZE } from './keysetPages';
-import { hasFilters, noFilters, remember, remembered, searchInput, sourceFromHash, storedSort, type RollSearch } from './rollSearch';
+import { filtersFromHash, hasFilters, isRollAddress, noFilters, remember, remembered, searchInput, storedSort, type RollSearch } from './rollSearch';
 import { useKeysetList } from './useKeysetList';
-import { rollFilterFromHash } from '../../../lib/listLinks';
 import { ROW_HEIGHT } from './VirtualRows';
 
 const SEARCH_DELAY_MS = 200;
@@ -34,17 +33,26 @@ export function RollPage() {
   const mayEdit = editors.includes(user.role);
 
   const [initial] = useState(() => {
-    const fromHash = sourceFromHash(window.location.hash);
     const memory = remembered('roll', user.id);
-    if (fromHash !== null) return { search: { query: '', filters: { ...noFilters, sourceId: fromHash }, sort: memory?.search.sort ?? storedSort() }, memory: undefined };
-    // `#/martyrs?status=…&period=…` (the dashboard's bars) opens the roll so filtered.
-    const wanted = rollFilterFromHash(window.location.hash);
-    if (wanted.status || wanted.period) return { search: { query: '', filters: { ...noFilters, status: wanted.status ?? ('' as const), period: wanted.period ?? ('' as const) }, sort: memory?.search.sort ?? storedSort() }, memory: undefined };
+    // `#/martyrs?source=…` and `#/martyrs?status=…&period=…` (the dashboard's bars) open the roll so filtered.
+    const fromAddress = filtersFromHash(window.location.hash);
+    if (fromAddress !== null) return { search: { query: '', filters: fromAddress, sort: memory?.search.sort ?? storedSort() }, memory: undefined };
     return { search: memory?.search ?? { query: '', filters: noFilters, sort: storedSort() }, memory };
   });
   const [search, setSearch] = useState<RollSearch>(initial.search);
   // The box shows what is typed at once; the search follows 200 ms after the last key.
   const [typed, setTyped] = useState(initial.search.query);
+
+  // The address changes while the roll is open (back / forward, another bar's link, the tab):
+  // the roll follows its filters (none: the whole roll), keeping the order.
+  const hash = useHash();
+  const address = isRollAddress(hash) ? hash : null;
+  const [followed, setFollowed] = useState(address);
+  if (address !== null && address !== followed) {
+    setFollowed(address);
+    setSearch((s) => ({ query: '', filters: filtersFromHash(address) ?? noFilters, sort: s.sort }));
+    setTyped('');
+  }
   useEffect(() => {
     if (typed === search.query) return;
     const timer = window.setTimeout(() => setSearch((s) => ({ ...s, query: typed })), SEARCH_DELAY_MS);

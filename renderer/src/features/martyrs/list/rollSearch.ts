@@ -3,14 +3,16 @@
  * `martyrs.search` input. The last search is remembered for the session, so coming back from a
  * record finds the list as it was left. Pure apart from the module-level memory.
  */
-import type { Division, MartyrRow, MartyrSort, MartyrStatus, MethodInput, Period } from '../../../../../shared/contract';
+import type { Division, MartyrRow, MartyrSort, MartyrStatus, MethodInput, PeriodFilter } from '../../../../../shared/contract';
 import { martyrSorts } from '../../../../../shared/contract/martyrs';
 import { parsePartialDate } from '../../../../../shared/rules/partialDate';
 import type { KeysetPages } from './keysetPages';
+import { rollFilterFromHash } from '../../../lib/listLinks';
 
 export interface RollFilters {
   status: MartyrStatus | '';
-  period: Period | '';
+  /** 'none': records whose period is not stated. */
+  period: PeriodFilter | '';
   sourceId: number | null;
   division: Division | null;
   /** Free text dates (1937, 1945年8月 …); the search uses their earliest / latest day. */
@@ -105,4 +107,21 @@ export function sourceFromHash(hash: string): number | null {
   if (!query) return null;
   const value = Number(new URLSearchParams(query).get('source'));
   return Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
+/** Whether the address is the roll's own (`#/martyrs`, with or without filters), not a record's or another tab's. */
+export function isRollAddress(hash: string): boolean {
+  return hash.replace(/^#/, '').split('?')[0]?.replace(/\/+$/, '') === '/martyrs';
+}
+
+/**
+ * The filters an address of the roll carries — `#/martyrs?source=3` (a source's records),
+ * `#/martyrs?status=…&period=…` (a bar of the dashboard; period=none: not stated) — or null
+ * when it carries none.
+ */
+export function filtersFromHash(hash: string): RollFilters | null {
+  const sourceId = sourceFromHash(hash);
+  const { status, period } = rollFilterFromHash(hash);
+  if (sourceId === null && status === null && period === null) return null;
+  return { ...noFilters, sourceId, status: status ?? '', period: period ?? '' };
 }

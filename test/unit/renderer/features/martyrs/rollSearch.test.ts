@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, noFilters, rangeDay, searchInput, sourceFromHash } from '../../../../../renderer/src/features/martyrs/list/rollSearch';
+import { filtersFromHash, hasFilters, isRollAddress, noFilters, rangeDay, searchInput, sourceFromHash } from '../../../../../renderer/src/features/martyrs/list/rollSearch';
 
 describe('the roll search input', () => {
   it('sends only the filters that are set, and the order', () => {
@@ -24,5 +24,18 @@ describe('the roll search input', () => {
     expect(sourceFromHash('#/martyrs?source=3')).toBe(3);
     expect(sourceFromHash('#/martyrs')).toBeNull();
     expect(sourceFromHash('#/martyrs?source=x')).toBeNull();
+  });
+
+  it('reads the filters an address carries: a source, a status and period (period=none: not stated), or none', () => {
+    expect(filtersFromHash('#/martyrs?status=verified&period=none')).toEqual({ ...noFilters, status: 'verified', period: 'none' });
+    expect(searchInput({ query: '', filters: filtersFromHash('#/martyrs?period=none')!, sort: 'strokeSurname' })).toEqual({ query: '', sort: 'strokeSurname', deleted: false, period: 'none' });
+    expect(filtersFromHash('#/martyrs?source=3&status=draft')).toEqual({ ...noFilters, sourceId: 3, status: 'draft' });
+    expect(filtersFromHash('#/martyrs')).toBeNull();
+    expect(filtersFromHash('#/martyrs?period=nope')).toBeNull();
+  });
+
+  it('tells the roll’s own address from a record’s or another tab’s', () => {
+    expect(['#/martyrs', '#/martyrs?period=none', '#/martyrs/'].map(isRollAddress)).toEqual([true, true, true]);
+    expect(['#/martyrs/12', '#/martyrs/review', '#/home', ''].map(isRollAddress)).toEqual([false, false, false, false]);
   });
 });
