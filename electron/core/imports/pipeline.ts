@@ -183,6 +183,9 @@ export async function runImport<T, R>(ctx: JobContext, spec: ImportSpec<T, R>, i
 
   // writing: one transaction; a cancel or an error in it rolls everything back.
   const values = parsed.map((r) => r.value);
+  const rowNumbers = parsed.map((r) => r.rowNumber);
+  // From here the values are the commit's: it may release each one as it is written.
+  parsed.length = 0;
   ctx.progress(0, values.length, 'writing');
   const summary = ctx.write((audit) => {
     const result = spec.commit(
@@ -192,7 +195,7 @@ export async function runImport<T, R>(ctx: JobContext, spec: ImportSpec<T, R>, i
         ctx.throwIfCancelled();
         ctx.progress(done, values.length, 'writing');
       },
-      { audit, rowNumbers: parsed.map((r) => r.rowNumber), fileName: input.fileName, actor: ctx.actor, now: ctx.now() },
+      { audit, rowNumbers, fileName: input.fileName, actor: ctx.actor, now: ctx.now() },
     );
     saveMapping(ctx.db, { kind: spec.kind, signature, mapping, at: ctx.now(), by: ctx.actor.userId });
     audit({

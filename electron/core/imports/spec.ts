@@ -62,6 +62,7 @@ export interface ImportSpec<T, R = unknown> {
    * rolls it all back. Call `progress(done)` every few hundred rows: it reports and it is where
    * a cancel takes effect. Returns a JSON-able summary for the job's result.
    */
+  /** `values` are handed over: commit may release each (set it undefined) once it is written. */
   commit(db: Db, values: T[], progress: (done: number) => void, context: CommitContext): R;
 }
 
