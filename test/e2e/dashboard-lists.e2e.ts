@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
+import { gotoHash, pickDivisionIn, loadVillagesOf } from './ui';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const VILLAGE = '御史联村';
@@ -23,13 +24,10 @@ let page: Page;
 const classIds: Record<string, string> = {};
 const scratch = mkdtempSync(join(tmpdir(), 'guangrong-dashboard-lists-'));
 
-const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const goto = (hash: string) => gotoHash(page, hash);
 const hash = () => page.evaluate(() => window.location.hash);
 
-async function pickDivision(testId: string, name: string) {
-  await page.getByTestId(testId).fill(name);
-  await page.getByRole('option', { name: new RegExp(name) }).first().click();
-}
+const pickDivision = (testId: string, name: string) => pickDivisionIn(page, testId, name);
 
 /** MUI select fields: open by label, take the option. */
 async function choose(label: string, option: string) {
@@ -87,10 +85,7 @@ describe.skipIf(!launchKind())('the dashboard’s bars open exactly what they co
   });
 
   it('registers three households: 烈士遗属 issued, 退役军人家庭 made, 退役军人家庭 without a plaque', async () => {
-    await goto('#/admin/divisions');
-    await pickDivision('division-picker', '惠民县');
-    await page.getByTestId('division-load-start').click();
-    await page.getByTestId('job-done').waitFor({ timeout: 60_000 });
+    await loadVillagesOf(page, '惠民县');
     await goto('#/plaques');
     await pickDivision('plaques-division', VILLAGE);
     await newHousehold('赵英', 'HK3716210101', '烈士遗属');

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createAdministrator, launchApp, launchKind, type LaunchedApp } from './launch';
+import { gotoHash, pickDivisionIn, loadVillagesOf } from './ui';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const VILLAGE = '御史联村';
@@ -13,12 +14,9 @@ const VILLAGE = '御史联村';
 let app: LaunchedApp;
 let page: Page;
 
-const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const goto = (hash: string) => gotoHash(page, hash);
 
-async function pickDivision(testId: string, name: string) {
-  await page.getByTestId(testId).fill(name);
-  await page.getByRole('option', { name: new RegExp(name) }).first().click();
-}
+const pickDivision = (testId: string, name: string) => pickDivisionIn(page, testId, name);
 
 async function newHousehold(head: string, registrationNo: string) {
   await page.getByTestId('household-new').click();
@@ -41,10 +39,7 @@ describe.skipIf(!launchKind())('the dashboard and people editing', () => {
 
   it('counts households by village and opens the filtered ledger from a bar', async () => {
     await createAdministrator(page, ADMIN);
-    await goto('#/admin/divisions');
-    await pickDivision('division-picker', '惠民县');
-    await page.getByTestId('division-load-start').click();
-    await page.getByTestId('job-done').waitFor({ timeout: 60_000 });
+    await loadVillagesOf(page, '惠民县');
     await goto('#/plaques');
     await pickDivision('plaques-division', VILLAGE);
     await newHousehold('张光明', 'HK3716210001');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
+import { gotoHash, loadVillagesOf } from './ui';
 import { readBook } from './workbooks';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
@@ -18,7 +19,7 @@ const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangron
 let app: LaunchedApp;
 let page: Page;
 const scratch = mkdtempSync(join(tmpdir(), 'guangrong-ledger-'));
-const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const goto = (hash: string) => gotoHash(page, hash);
 
 const HEADER = ['序号', '户主姓名', '身份证号', '住址', '乡镇', '村', '优待对象类别', '光荣牌编号', '悬挂时间', '状态', '备注'];
 const good = [
@@ -55,11 +56,7 @@ describe.skipIf(!launchKind())('importing the plaque ledger', () => {
 
   it('loads the villages of 惠民县', async () => {
     await createAdministrator(page, ADMIN);
-    await goto('#/admin/divisions');
-    await page.getByTestId('division-picker').fill('惠民县');
-    await page.getByRole('option', { name: /惠民县/ }).first().click();
-    await page.getByTestId('division-load-start').click();
-    await page.getByTestId('job-done').waitFor({ timeout: 60_000 });
+    await loadVillagesOf(page, '惠民县');
   });
 
   it('one bad row: nothing written, the rows with their reasons download as xlsx', async () => {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
+import { gotoHash, pickDivisionIn, loadVillagesOf } from './ui';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 const CLERK = { username: 'lixia', displayName: '李霞', initial: 'Initial#2026', own: 'Lixia#Own2026' };
@@ -20,7 +21,7 @@ let app: LaunchedApp;
 let page: Page;
 const scratch = mkdtempSync(join(tmpdir(), 'guangrong-plaque-'));
 
-const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const goto = (hash: string) => gotoHash(page, hash);
 
 /** A small scan of a signed page (PNG made here). */
 async function signedScan(name: string, title: string): Promise<string> {
@@ -31,10 +32,7 @@ async function signedScan(name: string, title: string): Promise<string> {
 }
 
 /** Types into a division picker and takes the option whose full name ends with `name`. */
-async function pickDivision(testId: string, name: string) {
-  await page.getByTestId(testId).fill(name);
-  await page.getByRole('option', { name: new RegExp(`${name}`) }).first().click();
-}
+const pickDivision = (testId: string, name: string) => pickDivisionIn(page, testId, name);
 
 /** MUI select fields: open by label, take the option. */
 async function choose(label: string, option: string) {
@@ -94,10 +92,7 @@ describe.skipIf(!launchKind())('the plaque round', () => {
 
   it('loads the villages of 惠民县 and opens the empty ledger of one', async () => {
     await createAdministrator(page, ADMIN);
-    await goto('#/admin/divisions');
-    await pickDivision('division-picker', '惠民县');
-    await page.getByTestId('division-load-start').click();
-    await page.getByTestId('job-done').waitFor({ timeout: 60_000 });
+    await loadVillagesOf(page, '惠民县');
     await goto('#/plaques');
     await pickDivision('plaques-division', VILLAGE);
     await expect.poll(() => page.getByTestId('ledger-count').textContent()).toMatch(/共 0 户/);
