@@ -4,7 +4,7 @@
  * With `fieldsOnly` (套打 on pre-printed letter paper) only the filled-in texts are printed: the
  * frame, the title and the fixed wording are already on the paper.
  */
-import { CoverageCheck } from '../fonts';
+import { type CoverageCheck } from '../fonts';
 import { printDate, type DateStyle } from '../dates';
 import type { Layout, TextStyle } from '../layout/page';
 
