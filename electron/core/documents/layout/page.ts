@@ -160,20 +160,20 @@ export class Layout {
     const lineHeight = this.lineHeight(style);
     const fit = box.height === undefined ? lines.length : Math.max(0, Math.floor((box.height + 1e-6) / lineHeight));
     const shown = lines.slice(0, fit);
-    if (!(this.fieldsOnly && style.fixed)) {
+    if (!(this.fieldsOnly && style.fixed) && shown.some((l) => l.text !== '')) {
       this.use(style.font, style.size);
-      this.doc.fillColor(style.color ?? '#000000');
-      shown.forEach(({ text: line, last }, i) => {
+      const placed = shown.map(({ text: line, last }, i) => {
         const width = this.measure(line, style);
         let x = box.x;
         let tracking = style.tracking ?? 0;
         if (style.align === 'center') x += (box.width - width) / 2;
         else if (style.align === 'right') x += box.width - width;
         else if (style.align === 'justify' && !last && [...line].length > 1) tracking += ((box.width - width) * PT_PER_MM) / ([...line].length - 1);
-        // The glyphs' em box centred in the line's height (pdfkit sets a line from its top).
+        // The glyphs' em box centred in the line's height.
         const top = box.y + i * lineHeight + (lineHeight - this.fontLineHeight(style)) / 2;
-        this.doc.text(line, this.px(x), this.py(top), { lineBreak: false, characterSpacing: this.pt(tracking) });
+        return { text: line, x: this.px(x), top: this.py(top), tracking: this.pt(tracking) };
       });
+      this.writeText(placed, style.color ?? '#000000');
     }
     return { height: shown.length * lineHeight, overflow: lines.length - shown.length };
   }
@@ -181,17 +181,71 @@ export class Layout {
   /** A straight line from (x1, y1) to (x2, y2), `weight` in mm. A frame of the form: not printed with fieldsOnly. */
   line(x1: number, y1: number, x2: number, y2: number, weight = 0.25, color = '#000000'): void {
     if (this.fieldsOnly) return;
-    this.doc.save().lineWidth(mm(weight) * this.offset.scale).strokeColor(color).moveTo(this.px(x1), this.py(y1)).lineTo(this.px(x2), this.py(y2)).stroke().restore();
+    this.ops(`q ${num(mm(weight) * this.offset.scale)} w ${rgb(color, 'RG')} ${num(this.px(x1))} ${num(this.py(y1))} m ${num(this.px(x2))} ${num(this.py(y2))} l S Q`);
   }
 
   rect(x: number, y: number, width: number, height: number, weight = 0.25, color = '#000000'): void {
     if (this.fieldsOnly) return;
-    this.doc.save().lineWidth(mm(weight) * this.offset.scale).strokeColor(color).rect(this.px(x), this.py(y), mm(width * this.offset.scale), mm(height * this.offset.scale)).stroke().restore();
+    this.ops(`q ${num(mm(weight) * this.offset.scale)} w ${rgb(color, 'RG')} ${this.rectOps(x, y, width, height)} S Q`);
   }
 
   fillRect(x: number, y: number, width: number, height: number, color: string): void {
     if (this.fieldsOnly) return;
-    this.doc.save().fillColor(color).rect(this.px(x), this.py(y), mm(width * this.offset.scale), mm(height * this.offset.scale)).fill().restore();
+    this.ops(`q ${rgb(color, 'rg')} ${this.rectOps(x, y, width, height)} f Q`);
+  }
+
+  private rectOps(x: number, y: number, width: number, height: number): string {
+    return `${num(this.px(x))} ${num(this.py(y))} ${num(mm(width * this.offset.scale))} ${num(mm(height * this.offset.scale))} re`;
+  }
+
+  /** Raw content operators on the current page (pdfkit's page starts flipped: y runs down, in pt). */
+  private ops(content: string): void {
+    (this.doc as unknown as PdfKitInternals).addContent(content);
+  }
+
+  /**
+   * Sets lines of text in one text object: the font once, each line placed relative to the one
+   * before (Td), the spacing only when it changes, numbers rounded to 0.01 pt. pdfkit's own
+   * `text()` writes a whole text object per call, with its font, state and full-precision
+   * numbers: a 1,000-letter batch is a quarter smaller this way, and reads back the same (the
+   * glyphs go through pdfkit's font, which records them for the subset and for ToUnicode).
+   */
+  private writeText(lines: { text: string; x: number; top: number; tracking: number }[], color: string): void {
+    const internals = this.doc as unknown as PdfKitInternals;
+    const font = internals._font;
+    const size = internals._fontSize;
+    const page = internals.page;
+    if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+    const out = ['q', `1 0 0 -1 0 ${num(page.height)} cm`, rgb(color, 'rg'), 'BT', `/${font.id} ${num(size)} Tf`];
+    let at = { x: 0, y: 0 };
+    let tc = 0;
+    for (const line of lines) {
+      if (line.text === '') continue;
+      const x = round(line.x);
+      const y = round(page.height - line.top - (font.ascender / 1000) * size);
+      const tracking = Math.round(line.tracking * 1000) / 1000;
+      if (tracking !== tc) out.push(`${tracking} Tc`);
+      tc = tracking;
+      out.push(`${num(x - at.x)} ${num(y - at.y)} Td`);
+      at = { x, y };
+      const [glyphs, positions] = font.encode(line.text);
+      const parts: string[] = [];
+      let run = '';
+      glyphs.forEach((g, i) => {
+        run += g;
+        const p = positions[i]!;
+        const adjust = p.xAdvance - p.advanceWidth;
+        if (p.xOffset || p.yOffset) throw new Error(`positioned glyphs are not supported: ${line.text}`);
+        if (adjust !== 0) {
+          parts.push(`<${run}>`, num(-adjust));
+          run = '';
+        }
+      });
+      if (run) parts.push(`<${run}>`);
+      out.push(parts.length === 1 ? `${parts[0]} Tj` : `[${parts.join(' ')}] TJ`);
+    }
+    out.push('ET', 'Q');
+    internals.addContent(out.join('\n'));
   }
 
   /** An image (a scan's thumbnail) fitted into the box, keeping its proportions. */
@@ -224,6 +278,28 @@ export class Layout {
     this.doc.end();
     return done;
   }
+}
+
+/** What Layout uses of pdfkit's internals to write its own compact text objects. */
+interface PdfKitInternals {
+  _font: {
+    id: string;
+    ascender: number;
+    ref(): unknown;
+    encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  };
+  _fontSize: number;
+  page: { fonts: Record<string, unknown>; height: number };
+  addContent(content: string): unknown;
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+/** A number for a content stream: at most two decimals, no "-0". */
+const num = (n: number): string => String(round(n) + 0);
+/** '#b71c1c' → "0.718 0.11 0.11 rg"; black and greys as one value. */
+function rgb(hex: string, op: 'rg' | 'RG'): string {
+  const v = [1, 3, 5].map((i) => Math.round((parseInt(hex.slice(i, i + 2), 16) / 255) * 1000) / 1000);
+  return v[0] === v[1] && v[1] === v[2] ? `${v[0]} ${op === 'rg' ? 'g' : 'G'}` : `${v.join(' ')} ${op}`;
 }
 
 /** "第 N 页 共 M 页" at the foot of the page, centred. */
