@@ -40,9 +40,13 @@ describe.skipIf(!launchKind())('printing good-news letters', () => {
 
   const awardIds: number[] = [];
 
-  it('sets the issuing authority and registers two awards with their letters', async () => {
+  it('sets the issuing authority in the settings and registers two awards with their letters', async () => {
     await createAdministrator(page, ADMIN);
-    expect((await api('settings.update', { issuingAuthority: '惠民县退役军人事务局', dateStyle: 'chinese' })).ok).toBe(true);
+    // The administrator sets who signs the letters, in the settings page.
+    await goto('#/admin/settings');
+    await page.getByTestId('settings-issuing-authority').fill('惠民县退役军人事务局');
+    await page.getByTestId('document-settings-save').click();
+    await page.getByTestId('document-settings-saved').waitFor();
     const classes = await api<{ id: number; name: string }[]>('awardClasses.list', {});
     const second = classes.value.find((c) => c.name === '二等功')!.id;
     for (const [name, family] of [['李明', '李建国'], ['王秀英', '王大山']] as const) {
