@@ -107,6 +107,8 @@ function start(): void {
     core = createCore({
       dataDir: dataChoice.dataDir,
       worker: { file: workerFile },
+      // Fonts for documents: electron-builder's extraResources copies resources/ beside app.asar.
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       version: app.getVersion(),
       portable: dataChoice.portable,
       logger: log,

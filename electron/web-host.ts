@@ -230,7 +230,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data ?? join(root, '.tmp', 'web-data'));
   let core: Core;
   try {
-    core = createCore({ dataDir, worker: workerBeside(import.meta.url), version: process.env.npm_package_version ?? '0.1.0' });
+    core = createCore({ dataDir, worker: workerBeside(import.meta.url), resourcesDir: join(root, 'resources'), version: process.env.npm_package_version ?? '0.1.0' });
   } catch (error) {
     if (error instanceof CoreError) {
       console.error(`${error.text.zh}\n${error.text.en}`);

@@ -16,6 +16,8 @@ export type AuditRecord = Omit<AuditAppend, 'at' | 'userId' | 'username'>;
 export interface HandlerContext {
   db: Db;
   dataDir: string;
+  /** The application's resources folder (fonts), or null when the core was started without one. */
+  resourcesDir: string | null;
   session: Session;
   sessionState: SessionState;
   sessions: SessionStore;

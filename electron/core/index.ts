@@ -38,6 +38,7 @@ import { peopleHandlers } from './api/people';
 import { plaqueHandlers } from './api/plaques';
 import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
+import { documentHandlers } from './api/documents';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -60,6 +61,7 @@ const handlers: Handlers = {
   ...plaqueHandlers,
   ...honorHandlers,
   ...statisticsHandlers,
+  ...documentHandlers,
 };
 
 export interface CoreOptions {
@@ -67,6 +69,12 @@ export interface CoreOptions {
   dataDir: string;
   /** The job worker's entry (see electron/job-worker.ts). */
   worker: WorkerSpec;
+  /**
+   * The application's resources folder (fonts for documents): `<repo>/resources` from source,
+   * `process.resourcesPath` when packaged (electron-builder's extraResources copies it there).
+   * Without it the core runs, but printing documents fails with a message saying why.
+   */
+  resourcesDir?: string;
   /** Injected for tests (idle lock, audit times). */
   clock?: () => Date;
   version?: string;
@@ -142,7 +150,8 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const sessions = new SessionStore(nowMs);
   const settings = new SettingsStore(db);
-  const jobs = new JobRunner({ db, dbFile, dataDir: options.dataDir, worker: options.worker, events, now, logger });
+  const resourcesDir = options.resourcesDir ?? null;
+  const jobs = new JobRunner({ db, dbFile, dataDir: options.dataDir, resourcesDir, worker: options.worker, events, now, logger });
   const info = { version: options.version ?? '0.0.0-dev', portable: options.portable ?? false };
 
   const makeContext = (session: Session, user: ReturnType<typeof findUserById> | null): HandlerContext => {
@@ -151,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     return {
       db,
       dataDir: options.dataDir,
+      resourcesDir,
       session,
       sessionState,
       sessions,

@@ -9,6 +9,10 @@ export const defaultSettings: Settings = {
   homeDivisionCode: null,
   plaqueNumberPattern: DEFAULT_PLAQUE_NUMBER_PATTERN,
   plaqueNumberPatterns: {},
+  issuingAuthority: '',
+  issuingPlace: '',
+  dateStyle: 'arabic',
+  letterWordings: {},
 };
 
 /** The office settings, read once and kept in memory; written through the caller's transaction. */

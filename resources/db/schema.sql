@@ -1,4 +1,4 @@
--- Guangrong database schema, version 11.
+-- Guangrong database schema, version 12.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -144,6 +144,26 @@ CREATE TABLE import_mappings (
         updated_at TEXT NOT NULL,
         updated_by INTEGER REFERENCES users(id),
         UNIQUE (kind, header_signature)
+      ) STRICT;
+
+CREATE TABLE issued_documents (
+        id INTEGER PRIMARY KEY,
+        serial TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind <> ''),
+        title TEXT NOT NULL,
+        -- the records printed, e.g. {"awards":[3,5],"letters":[7,9]}, in the document's order
+        subject_json TEXT NOT NULL,
+        records INTEGER NOT NULL CHECK (records >= 0),
+        -- the first names printed, for the register's list
+        names TEXT NOT NULL DEFAULT '',
+        pages INTEGER NOT NULL CHECK (pages >= 1),
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        -- relative to the data folder: documents/<serial>.pdf
+        file TEXT NOT NULL UNIQUE,
+        reprint_of INTEGER REFERENCES issued_documents(id),
+        created_by INTEGER REFERENCES users(id),
+        created_at TEXT NOT NULL
       ) STRICT;
 
 CREATE TABLE jobs (
@@ -386,6 +406,10 @@ CREATE INDEX good_news_letters_status ON good_news_letters (status, due_on, id);
 CREATE INDEX household_members_household ON household_members (household_id, id);
 
 CREATE INDEX households_division ON households (division_code, id);
+
+CREATE INDEX issued_documents_kind ON issued_documents (kind, id);
+
+CREATE INDEX issued_documents_reprint ON issued_documents (reprint_of) WHERE reprint_of IS NOT NULL;
 
 CREATE INDEX jobs_status ON jobs (status, id);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { adminOnly } from './roles';
+import { dateStyles, letterWordingSchema } from './documents';
 
 export const settingsSchema = z.object({
   /** Minutes without keyboard or mouse activity before the session locks. */
@@ -13,6 +14,14 @@ export const settingsSchema = z.object({
   plaqueNumberPattern: z.string().min(1).max(60),
   /** A county's own pattern, by its 6-digit code, where it differs from plaqueNumberPattern. */
   plaqueNumberPatterns: z.record(z.string().regex(/^\d{6}$/), z.string().min(1).max(60)),
+  /** Who signs documents (落款): 某某县退役军人事务局; empty: officeName. */
+  issuingAuthority: z.string().trim().max(100),
+  /** Where the issuing authority is: 山东省惠民县. */
+  issuingPlace: z.string().trim().max(100),
+  /** Dates on documents: 2026年11月23日 (arabic) or 二〇二六年十一月二十三日 (chinese). */
+  dateStyle: z.enum(dateStyles),
+  /** The office's good-news letter wording by award class id; a class without one uses the default wording. */
+  letterWordings: z.record(z.string().regex(/^\d{1,9}$/), letterWordingSchema),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -20,6 +20,7 @@ import { userMethods } from './users';
 import { peopleMethods } from './people';
 import { plaqueMethods } from './plaques';
 import { statisticsMethods } from './statistics';
+import { documentMethods } from './documents';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -37,6 +38,7 @@ export const methods = {
   ...plaqueMethods,
   ...honorMethods,
   ...statisticsMethods,
+  ...documentMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -64,6 +66,8 @@ export type { Settings } from './app';
 export { userSchema } from './auth';
 export { divisionCodeSchema } from './divisions';
 export { settingsSchema } from './app';
+export type { IssuedDocument, LettersJobResult, DocumentKind } from './documents';
+export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, periodFilters, martyrStatuses, sourceKinds, relations } from './martyrs';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--records N] [--json] [--keep DIR | --reuse DIR]`: the martyrs' roll figures,
+ * `npm run bench -- [--records N] [--json] [--keep DIR | --reuse DIR] [--pdf-only]`: the martyrs' roll figures,
  * printed as JSON lines `{"figure", "value", "unit", "baseline", "goal"}`, each measured in this
  * run next to its baseline on the same file. Not part of `npm test`.
  *
@@ -17,6 +17,9 @@
  * load). The figures of a kept roll run on a copy of its database (DIR/run, removed afterwards),
  * so the import never changes the roll: deleting the imported records again would leave the
  * search index full of deletions, and every later run slower.
+ *
+ * 4. pdfLetters.ts, in this process: 1,000 good-news letters as one PDF next to LibreOffice.
+ *    `--pdf-only` runs this part alone, without the roll.
  */
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,13 +35,18 @@ import { writeTransaction } from '../../electron/core/db/connection';
 import { DATABASE_FILE } from '../../electron/core';
 import { martyrFieldsSchema } from '../../shared/contract';
 import { importFileRoll } from './importFile';
+import { pdfFigures } from './pdfLetters';
 import { IMPORT_FILE, ROLL_MARKER, ROLL_SEED, type ChildMessage, type RollMarker } from './figures';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' } } });
+const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' }, 'pdf-only': { type: 'boolean', default: false } } });
 const log = (...args: unknown[]) => {
   if (!values.json) console.error(...args);
 };
 if (values.keep && values.reuse) throw new Error('--keep builds a roll, --reuse runs on one: give one of them');
+if (values['pdf-only']) {
+  for (const f of await pdfFigures(log)) console.log(JSON.stringify(f));
+  process.exit(0);
+}
 
 async function buildRoll(dataDir: string, records: number): Promise<void> {
   if (existsSync(dataDir) && values.keep) throw new Error(`${dataDir} exists already: --keep builds a new roll there (use --reuse ${dataDir} to run on it)`);
@@ -140,3 +148,4 @@ try {
 } finally {
   rmSync(kept ? runDir : dataDir, { recursive: true, force: true });
 }
+for (const f of await pdfFigures(log)) console.log(JSON.stringify(f));

@@ -9,6 +9,9 @@ const root = resolve(import.meta.dirname, '../..');
 /** The job worker from source, run through tsx (the built app uses out/main/job-worker.js). */
 export const sourceWorker = { file: join(root, 'electron/tsx-worker.mjs'), argv: [join(root, 'electron/job-worker.ts')] };
 
+/** The repository's resources folder (fonts), as the app uses from source. */
+export const REPO_RESOURCES = join(root, 'resources');
+
 export function tempDir(prefix = 'guangrong-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
@@ -31,7 +34,7 @@ export function makeTestCore(options: Partial<CoreOptions> & { dataDir?: string 
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const core = createCore({ worker: sourceWorker, clock: () => clock.now, logger: { warn: () => {}, error: () => {} }, ...options, dataDir });
+  const core = createCore({ worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock: () => clock.now, logger: { warn: () => {}, error: () => {} }, ...options, dataDir });
   return {
     core,
     dataDir,

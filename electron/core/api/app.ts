@@ -3,6 +3,7 @@ import { defineHandlers } from '../context';
 import { currentVersion } from '../db/migrate';
 import { CoreError } from '../errors';
 import { divisionExists } from '../db/divisions';
+import { getAwardClass } from '../db/awardClasses';
 import { checkPlaqueNumberPattern } from '../../../shared/rules/plaque';
 import type { Settings } from '../../../shared/contract';
 
@@ -34,6 +35,10 @@ export const appHandlers = defineHandlers({
       throw new CoreError('VALIDATION', { zh: '所选区划不存在。', en: 'The chosen division does not exist.' });
     }
     checkPatterns(input);
+    const unknownClass = Object.keys(input.letterWordings ?? {}).find((id) => !getAwardClass(ctx.db, Number(id)));
+    if (unknownClass) {
+      throw new CoreError('VALIDATION', { zh: `喜报措辞所属的奖励类别（${unknownClass}）不存在。`, en: `The award class ${unknownClass} of a letter wording does not exist.` });
+    }
     return ctx.write((audit) => {
       const before = ctx.settings.get();
       const after = ctx.settings.write(input);

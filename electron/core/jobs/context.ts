@@ -12,6 +12,8 @@ export interface JobContext {
   /** The worker's own connection (WAL lets the UI's connection keep reading). */
   db: Db;
   dataDir: string;
+  /** The application's resources folder (fonts), or null when the core was started without one. */
+  resourcesDir: string | null;
   actor: JobActor;
   jobId: number;
   now(): string;

@@ -15,6 +15,7 @@ export const jobKinds = {
   'plaques.batch': async () => (await import('../plaques/batchJob')).plaqueBatchJob as JobKind,
   'plaques.import': async () => (await import('../ledgers/importJobs')).importPlaquesJob as JobKind,
   'awards.import': async () => (await import('../ledgers/importJobs')).importAwardsJob as JobKind,
+  'documents.letters': async () => (await import('../documents/lettersJob')).printLettersJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -48,14 +48,14 @@ export class JobRunner {
   private readonly running = new Map<number, Running>();
 
   constructor(
-    private readonly opts: { db: Db; dbFile: string; dataDir: string; worker: WorkerSpec; events: EventBus; now: () => string; logger: Logger },
+    private readonly opts: { db: Db; dbFile: string; dataDir: string; resourcesDir: string | null; worker: WorkerSpec; events: EventBus; now: () => string; logger: Logger },
   ) {}
 
   start(kind: JobKindName, input: unknown, actor: JobActor): Job {
     const { db, events } = this.opts;
     const job = insertJob(db, { kind, startedBy: actor.userId, at: this.opts.now() });
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
-    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer };
+    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, resourcesDir: this.opts.resourcesDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer };
     const worker = new Worker(this.opts.worker.file, {
       workerData,
       execArgv: this.opts.worker.execArgv ?? [],

@@ -12,6 +12,7 @@ export interface WorkerInput {
   input: unknown;
   dbFile: string;
   dataDir: string;
+  resourcesDir: string | null;
   actor: JobActor;
   cancelBuffer: SharedArrayBuffer;
 }
@@ -35,6 +36,7 @@ export async function runJobInThisWorker(): Promise<void> {
   const ctx: JobContext = {
     db,
     dataDir: data.dataDir,
+    resourcesDir: data.resourcesDir,
     actor: data.actor,
     jobId: data.jobId,
     now,

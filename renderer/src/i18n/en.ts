@@ -293,6 +293,8 @@ export const en: Messages<typeof zh> = {
       parsing: 'Parsing',
       checking: 'Checking',
       writing: 'Writing',
+      drawing: 'Typesetting',
+      saving: 'Saving',
       done: 'Done',
     },
     done: 'Done',

@@ -21,6 +21,8 @@ import { dashboardZh } from './dashboard.zh';
 import { dashboardEn } from './dashboard.en';
 import { peopleZh } from './people.zh';
 import { peopleEn } from './people.en';
+import { documentsZh } from './documents.zh';
+import { documentsEn } from './documents.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -42,7 +44,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -293,6 +293,8 @@ export const zh = {
       parsing: '解析中',
       checking: '检查中',
       writing: '写入中',
+      drawing: '排版中',
+      saving: '保存中',
       done: '已完成',
     },
     done: '已完成',

@@ -21,6 +21,7 @@ function contextCancelledAfter(checks: number) {
   const ctx: JobContext = {
     db,
     dataDir: '',
+    resourcesDir: null,
     actor: { userId: null, username: 'tester' },
     jobId: 1,
     now,

@@ -234,6 +234,21 @@ describe('0010 households-plaques', () => {
   });
 });
 
+describe('migration 0012 (issued documents)', () => {
+  it('refuses a second document under the same serial, a bad sha256, and a reprint of nothing', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    const at = '2026-11-23T09:00:00.000Z';
+    const insert = db.prepare("INSERT INTO issued_documents (serial, kind, title, subject_json, records, pages, size, sha256, file, reprint_of, created_at) VALUES (?, 'letters', '喜报', '{}', 1, 1, 10, ?, ?, ?, ?)");
+    const sha = 'a'.repeat(64);
+    insert.run('XB2026-000001', sha, 'documents/XB2026-000001.pdf', null, at);
+    expect(() => insert.run('XB2026-000001', sha, 'documents/other.pdf', null, at)).toThrow(/UNIQUE constraint failed: issued_documents.serial/);
+    expect(() => insert.run('XB2026-000002', 'abc', 'documents/XB2026-000002.pdf', null, at)).toThrow(/CHECK constraint failed/);
+    expect(() => insert.run('XB2026-000003', sha, 'documents/XB2026-000003.pdf', 99, at)).toThrow(/FOREIGN KEY constraint failed/);
+    db.close();
+  });
+});
+
 describe('resources/db/schema.sql', () => {
   it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
     const db = freshDb();

@@ -50,6 +50,7 @@ export function jobContext(db: Db, options: { dataDir?: string; cancelWhen?: (p:
   const ctx: JobContext = {
     db,
     dataDir: options.dataDir ?? '',
+    resourcesDir: null,
     actor: { userId: null, username: 'tester' },
     jobId: 7,
     now,

@@ -10,9 +10,10 @@ import { m0008 } from './0008-martyr-merges';
 import { m0009 } from './0009-search-order';
 import { m0010 } from './0010-households-plaques';
 import { m0011 } from './0011-awards-letters';
+import { m0012 } from './0012-issued-documents';
 
 /**
  * Every migration, in order. Append new ones; never edit or reorder a shipped one.
  * `npm run schema` regenerates resources/db/schema.sql, the present schema in one file.
  */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];

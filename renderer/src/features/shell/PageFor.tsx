@@ -14,6 +14,7 @@ export function PageFor({ path }: { path: string }) {
   if (inSection(path, '/admin')) return <AdminPage path={path} />;
   if (inSection(path, '/martyrs')) return <MartyrsPage path={path} />;
   if (inSection(path, '/honors')) return <HonorsPage path={path} />;
+  if (inSection(path, '/documents')) return <DocumentsPage path={path} />;
   switch (path) {
     case '/home':
       return <HomePage />;
@@ -23,8 +24,6 @@ export function PageFor({ path }: { path: string }) {
       return <PlaqueImportPage />;
     case '/people':
       return <PeoplePage />;
-    case '/documents':
-      return <DocumentsPage />;
     default:
       return <NotFoundPage />;
   }

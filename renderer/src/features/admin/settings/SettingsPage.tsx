@@ -8,8 +8,9 @@ import { DivisionPicker } from '../../../components/DivisionPicker';
 import { ForbiddenPage } from '../../shell/ForbiddenPage';
 import { useOfficeSettings } from '../../shell/OfficeSettings';
 import { NumberPatternSettings } from '../../plaques/NumberPatternSettings';
+import { DocumentSettings } from '../../documents/DocumentSettings';
 
-/** 系统设置 — the office name, the idle lock, the office's own division; plaque number patterns. */
+/** 系统设置 — the office name, the idle lock, the office's own division; plaque number patterns; documents. */
 export function SettingsPage() {
   const settings = useQuery('settings.get', {});
   if (settings.error?.code === 'FORBIDDEN') return <ForbiddenPage error={settings.error} />;
@@ -20,6 +21,7 @@ export function SettingsPage() {
     <Stack spacing={2}>
       <SettingsForm initial={settings.data} />
       <NumberPatternSettings initial={settings.data} />
+      <DocumentSettings initial={settings.data} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Box, Button, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Checkbox, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { editors, LIST_PAGE_MAX, type AwardCursor } from '../../../../../shared/contract';
@@ -13,6 +13,7 @@ import { useUser } from '../../auth/SessionProvider';
 import { useShortcuts } from '../../martyrs/keyboard';
 import { useHonorsT } from '../i18n';
 import { LetterStatusChip } from '../LetterChips';
+import { PrintLettersButton } from '../../documents/PrintLettersButton';
 
 /**
  * The award register: newest first, one search box, class and year; Ctrl+N registers an award.
@@ -45,6 +46,13 @@ export function AwardListPage() {
   const input = useMemo(() => ({ query: query.trim(), ...awardsInput(filter), limit: LIST_PAGE_MAX }), [query, filter]);
   const fetchPage = useCallback((after: AwardCursor | undefined) => client.call('awards.list', after ? { ...input, after } : input), [client, input]);
   const list = useKeysetPages(JSON.stringify(input), fetchPage);
+  // Awards ticked for 打印喜报 (only those with a live letter can be ticked).
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number) => setChosen((was) => {
+    const next = new Set(was);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
   useShortcuts((e) => {
     if (mayEdit && e.ctrlKey && e.key.toLowerCase() === 'n') {
       e.preventDefault();
@@ -88,6 +96,7 @@ export function AwardListPage() {
           {ht('awards.count', { count: list.count ?? 0 })}
         </Typography>
         <Box sx={{ flex: 1 }} />
+        {mayEdit ? <PrintLettersButton awardIds={[...chosen]} showCount /> : null}
         {mayEdit ? (
           <Button variant="outlined" href={hrefOf('/honors/import')} data-testid="awards-import">
             {ht('awards.import')}
@@ -109,6 +118,7 @@ export function AwardListPage() {
           <Table size="small" stickyHeader>
             <TableHead>
               <TableRow>
+                {mayEdit ? <TableCell padding="checkbox" /> : null}
                 {(['recipient', 'className', 'awardDate', 'orderNo', 'authority', 'soldierUnit', 'letter'] as const).map((c) => (
                   <TableCell key={c}>{ht(`awards.columns.${c}`)}</TableCell>
                 ))}
@@ -117,6 +127,13 @@ export function AwardListPage() {
             <TableBody>
               {(list.rows ?? []).map((r) => (
                 <TableRow key={r.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/honors/awards/${r.id}`)} data-testid={`award-row-${r.id}`}>
+                  {mayEdit ? (
+                    <TableCell padding="checkbox" onClick={(e) => e.stopPropagation()}>
+                      {r.letterStatus && r.letterStatus !== 'cancelled' ? (
+                        <Checkbox size="small" checked={chosen.has(r.id)} onChange={() => toggle(r.id)} slotProps={{ input: { 'aria-label': r.recipientName, 'data-testid': `award-choose-${r.id}` } as object }} />
+                      ) : null}
+                    </TableCell>
+                  ) : null}
                   <TableCell sx={{ fontWeight: 500 }}>
                     <a href={hrefOf(`/honors/awards/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
                       {r.recipientName}

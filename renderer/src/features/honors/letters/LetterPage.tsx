@@ -11,6 +11,7 @@ import { useUser } from '../../auth/SessionProvider';
 import { useHonorsT } from '../i18n';
 import { AttachmentList, FilePicker } from '../FilePicker';
 import { DeadlineChip, LetterStatusChip } from '../LetterChips';
+import { PrintLettersButton } from '../../documents/PrintLettersButton';
 import { LetterActionDialog, type DialogAction } from './LetterActionDialog';
 
 const steps = ['received', 'registered', 'verified', 'delivered', 'feedback'] as const;
@@ -69,6 +70,7 @@ export function LetterPage({ id }: { id: number }) {
             {ht(`letter.actions.${a}`)}
           </Button>
         ))}
+        {editors.includes(user.role) && letter.status !== 'cancelled' ? <PrintLettersButton awardIds={[letter.award.id]} /> : null}
       </Box>
       <ApiErrorAlert error={error} onClose={() => setError(null)} />
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>

@@ -1,0 +1,59 @@
+/** Documents: print good-news letters (a job), the issued-documents register, the PDFs' bytes. */
+import { defineHandlers, type HandlerContext } from '../context';
+import { CoreError, notFound } from '../errors';
+import { getDocument, listDocuments, type DocumentRecord } from '../db/issuedDocuments';
+import { readDocumentRange } from '../documents/files';
+import type { IssuedDocument } from '../../../shared/contract';
+import type { LettersJobInput } from '../documents/lettersJob';
+
+const noDocument = () => notFound({ zh: '该文书', en: 'The document' });
+
+function publicRow(d: DocumentRecord): IssuedDocument {
+  const { file: _file, subject: _subject, ...row } = d;
+  return row;
+}
+
+function mustGet(ctx: HandlerContext, id: number): DocumentRecord {
+  const d = getDocument(ctx.db, id);
+  if (!d) throw noDocument();
+  return d;
+}
+
+export const documentHandlers = defineHandlers({
+  'documents.printLetters': (input, ctx) => {
+    const user = ctx.requireUser();
+    const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null };
+    return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
+  },
+  'documents.reprint': (input, ctx) => {
+    const user = ctx.requireUser();
+    const original = mustGet(ctx, input.id);
+    const awards = (original.subject as { awards?: unknown }).awards;
+    if (original.kind !== 'letters' || !Array.isArray(awards)) {
+      throw new CoreError('VALIDATION', { zh: '这种文书不能补印。', en: 'This kind of document cannot be reprinted.' });
+    }
+    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id };
+    return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
+  },
+  'documents.list': (input, ctx) => {
+    const page = listDocuments(ctx.db, { kind: input.kind, limit: input.limit, afterId: input.after?.id });
+    return { rows: page.rows.map(publicRow), count: page.count, next: page.next };
+  },
+  'documents.get': (input, ctx) => publicRow(mustGet(ctx, input.id)),
+  'documents.read': async (input, ctx) => {
+    const d = mustGet(ctx, input.id);
+    if (input.offset > d.size) {
+      throw new CoreError('VALIDATION', { zh: `偏移量超出文件大小（${d.size} 字节）。`, en: `The offset is past the end of the file (${d.size} bytes).` });
+    }
+    let data: Buffer;
+    try {
+      data = await readDocumentRange(ctx.dataDir, d.file, input.offset, Math.min(input.length, d.size - input.offset));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new CoreError('NOT_FOUND', { zh: `文书 ${d.serial} 的文件不在数据文件夹中（可能被删除或移动）。`, en: `The file of document ${d.serial} is missing from the data folder.` });
+      }
+      throw error;
+    }
+    return { size: d.size, offset: input.offset, length: data.length, dataBase64: data.toString('base64'), sha256: d.sha256, fileName: d.fileName };
+  },
+});

@@ -1,0 +1,124 @@
+/**
+ * The job `documents.letters`: the good-news letters of chosen awards in ONE PDF, registered in
+ * the issued-documents register under a serial printed on every letter.
+ *
+ * One PDF rather than a file per record: one preview, one print run, and the fonts' subset is
+ * embedded once (a file per letter would carry ~100 KB of font each: 1,000 letters ≈ 100 MB
+ * instead of < 1 MB). Per-record reprints are a selection of one award.
+ *
+ * Order: read → check every text against the fonts (a character no shipped font covers is
+ * reported by record and field, and nothing is drawn or written) → draw, letter by letter, with
+ * progress and cancel → write the file (temp, fsync, rename) → register it with its audit row in
+ * one transaction. A cancel or failure before the register row commits leaves no file behind.
+ */
+import { CoreError } from '../errors';
+import type { JobContext } from '../jobs/context';
+import { letterSources } from '../db/documentSources';
+import { getDocument, insertDocument, nextSerial, serialTaken } from '../db/issuedDocuments';
+import { SettingsStore } from '../settings';
+import type { LettersJobResult } from '../../../shared/contract';
+import { CoverageCheck, type UncoveredText } from './fonts';
+import { Layout } from './layout/page';
+import { removeDocumentFile, writeDocumentFile } from './files';
+import { checkLetterBatch, drawBatchLetter, type LetterBatch } from './templates/letterBatch';
+import { join } from 'node:path';
+
+export interface LettersJobInput {
+  awardIds: number[];
+  /** Set by documents.reprint: the register id of the document reprinted. */
+  reprintOf?: number | null;
+}
+
+/** Problems listed in the message at most (the rest are counted). */
+const LISTED = 30;
+
+const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export function uncoveredError(problems: readonly UncoveredText[]): CoreError {
+  const lines = problems.slice(0, LISTED).map((p) => `${p.record} · ${p.field}：${p.characters.map((c) => `${c}（${hex(c)}）`).join('、')}`);
+  const more = problems.length > LISTED ? problems.length - LISTED : 0;
+  return new CoreError('VALIDATION', {
+    zh: `以下内容含有字库中没有的字，无法正确打印（会显示为空框），未生成任何文件。请改用通用字或联系技术支持补充字体：\n${lines.join('\n')}${more ? `\n……另有 ${more} 处` : ''}`,
+    en: `These texts contain characters that no shipped font has (they would print as empty boxes); nothing was produced. Use a common character or ask support for a font:\n${lines.join('\n')}${more ? `\n… and ${more} more` : ''}`,
+  });
+}
+
+/** Today in the machine's time zone (the date printed on the letters). */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export async function printLettersJob(ctx: JobContext, input: LettersJobInput): Promise<LettersJobResult> {
+  if (!ctx.resourcesDir) throw new Error('the core was started without its resources folder: documents cannot be printed');
+  const fontsDir = join(ctx.resourcesDir, 'fonts');
+  const total = input.awardIds.length;
+  ctx.progress(0, total, 'checking');
+
+  const { sources, missing } = letterSources(ctx.db, input.awardIds);
+  if (missing.length > 0) {
+    throw new CoreError('VALIDATION', {
+      zh: `以下奖励没有有效的喜报登记，未生成任何文件：奖励编号 ${missing.join('、')}。请先登记喜报。`,
+      en: `These awards have no live good-news letter; nothing was produced: award ${missing.join(', ')}. Register their letters first.`,
+    });
+  }
+  const settings = new SettingsStore(ctx.db).get();
+  const issuer = settings.issuingAuthority || settings.officeName;
+  if (!issuer) {
+    throw new CoreError('VALIDATION', {
+      zh: '尚未设置发文机关（落款）。请管理员在“系统管理 → 单位设置”中填写后再打印。',
+      en: 'The issuing authority (the signature) is not set. An administrator sets it under Administration → Office settings.',
+    });
+  }
+  const reprint = input.reprintOf ? (getDocument(ctx.db, input.reprintOf) ?? null) : null;
+  const year = localDay(ctx.now()).slice(0, 4);
+  const serial = nextSerial(ctx.db, `XB${year}`);
+  const batch: LetterBatch = {
+    serial,
+    sources,
+    office: { issuer, place: settings.issuingPlace, dateStyle: settings.dateStyle, date: localDay(ctx.now()) },
+    wordings: settings.letterWordings,
+    reprintOf: reprint?.serial ?? null,
+  };
+
+  const check = new CoverageCheck(fontsDir);
+  checkLetterBatch(check, batch);
+  if (check.problems.length > 0) throw uncoveredError(check.problems);
+
+  const title = `喜报 ${serial}`;
+  const layout = new Layout(fontsDir, { title, author: issuer, subject: `${sources.length} 份喜报` });
+  for (let i = 0; i < sources.length; i++) {
+    if (i % 20 === 0) {
+      ctx.throwIfCancelled();
+      ctx.progress(i, total, 'drawing');
+    }
+    drawBatchLetter(layout, batch, i);
+  }
+  const pages = layout.pageCount;
+  ctx.progress(total, total, 'saving');
+  const bytes = await layout.toBuffer();
+  ctx.throwIfCancelled();
+
+  const { file, sha256 } = writeDocumentFile(ctx.dataDir, `${serial}.pdf`, bytes);
+  try {
+    const names = sources.slice(0, 5).map((s) => s.recipientName).join('、') + (sources.length > 5 ? ' 等' : '');
+    const documentId = ctx.write((audit) => {
+      if (serialTaken(ctx.db, serial)) {
+        throw new CoreError('CONFLICT', { zh: `编号 ${serial} 刚被另一次打印占用，请重新打印。`, en: `Serial ${serial} was just taken by another print; print again.` });
+      }
+      const subject = { awards: sources.map((s) => s.awardId) };
+      const id = insertDocument(
+        ctx.db,
+        { serial, kind: 'letters', title, subject, records: sources.length, names, pages, size: bytes.length, sha256, file, reprintOf: reprint?.id ?? null },
+        ctx.actor.userId,
+        ctx.now(),
+      );
+      audit({ entity: 'issued_document', entityId: id, action: reprint ? 'reprint' : 'issue', after: { serial, kind: 'letters', subject, pages, sha256, reprintOf: reprint?.serial ?? null } });
+      return id;
+    });
+    return { documentId, serial, pages, letters: sources.length };
+  } catch (error) {
+    removeDocumentFile(ctx.dataDir, file);
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Issued documents shown with pdf.js, as PDF scans are (martyrs/record/scan/pdfDocument.ts): the
+ * bytes come only through the contract, `documents.read` in ranges of ≤ 4 MiB. A document is
+ * small (≈ 1 MB per 1,000 letters), so it is read whole once and kept for the save button too.
+ * Under the app's CSP: no eval, no WebAssembly; the worker, character maps and standard fonts
+ * are bundled (electron/electron.vite.config.ts copies them to `pdfjs/`).
+ */
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { DOCUMENT_CHUNK_MAX, type ApiError } from '../../../../shared/contract';
+import type { Client } from '../../client';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+export class DocumentReadError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.code);
+  }
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** The whole file of document `id`, range by range. */
+export async function readDocument(client: Client, id: number): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const first = await client.call('documents.read', { id, offset: 0, length: DOCUMENT_CHUNK_MAX });
+  if (!first.ok) throw new DocumentReadError(first.error);
+  const bytes = new Uint8Array(first.value.size);
+  bytes.set(bytesOf(first.value.dataBase64), 0);
+  for (let offset = first.value.length; offset < first.value.size; ) {
+    const r = await client.call('documents.read', { id, offset, length: DOCUMENT_CHUNK_MAX });
+    if (!r.ok) throw new DocumentReadError(r.error);
+    if (r.value.length === 0) break;
+    bytes.set(bytesOf(r.value.dataBase64), offset);
+    offset += r.value.length;
+  }
+  return { bytes, fileName: first.value.fileName };
+}
+
+const assetUrl = (path: string) => new URL(path, document.baseURI).href;
+
+export function openPdfBytes(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
+  return getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useWasm: false,
+    useWorkerFetch: false,
+    enableXfa: false,
+    cMapUrl: assetUrl('pdfjs/cmaps/'),
+    cMapPacked: true,
+    standardFontDataUrl: assetUrl('pdfjs/standard_fonts/'),
+    wasmUrl: assetUrl('pdfjs/wasm/'),
+    verbosity: 0,
+  }).promise;
+}
+
+/** Draws page `page` (1-based) of `doc` into `canvas`, `width` CSS pixels wide (sharp on high-DPI screens). */
+export async function drawPage(doc: PDFDocumentProxy, page: number, canvas: HTMLCanvasElement, width: number): Promise<void> {
+  const pdfPage = await doc.getPage(page);
+  try {
+    const natural = pdfPage.getViewport({ scale: 1 });
+    const ratio = window.devicePixelRatio || 1;
+    const viewport = pdfPage.getViewport({ scale: (width * ratio) / natural.width });
+    canvas.width = Math.round(viewport.width);
+    canvas.height = Math.round(viewport.height);
+    canvas.style.width = `${Math.round(viewport.width / ratio)}px`;
+    canvas.style.height = `${Math.round(viewport.height / ratio)}px`;
+    await pdfPage.render({ canvas, viewport, background: '#ffffff' }).promise;
+  } finally {
+    pdfPage.cleanup();
+  }
+}
+
+/** Saves the bytes through the browser's download (the Electron shell asks where). */
+export function saveBytes(fileName: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

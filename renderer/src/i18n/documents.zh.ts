@@ -1,0 +1,43 @@
+/** Texts of the documents screens (merged under `documentsUi.`). */
+export const documentsZh = {
+  register: {
+    title: '发文登记',
+    lead: '本机生成的每一份文书都登记在此：编号印在文书上，补印会注明原编号。',
+    count: '共 {{count}} 份',
+    empty: '还没有生成过文书。在“荣誉”的奖励登记或喜报页面选择“打印喜报”。',
+    columns: { serial: '编号', title: '文书', names: '对象', pages: '页数', createdAt: '生成时间', createdBy: '经办人' },
+    reprintOf: '补印（原 {{serial}}）',
+  },
+  preview: {
+    back: '返回登记',
+    page: '第 {{page}} 页 共 {{pages}} 页',
+    previous: '上一页',
+    next: '下一页',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    save: '保存 PDF',
+    reprint: '补印',
+    loading: '正在打开文书…',
+    failed: '文书无法显示：{{reason}}',
+  },
+  print: {
+    button: '打印喜报',
+    buttonCount: '打印喜报（{{count}}）',
+    hint: '为所选奖励的喜报生成一份 PDF，登记编号后预览',
+    title: '打印喜报',
+    close: '关闭',
+    open: '预览',
+    none: '请先勾选已登记喜报的奖励。',
+  },
+  settings: {
+    title: '文书设置',
+    issuingAuthority: '发文机关（落款）',
+    issuingAuthorityHelp: '打印在喜报等文书的落款处；留空则用单位名称',
+    issuingPlace: '发文机关所在地',
+    issuingPlaceHelp: '例如“山东省惠民县”',
+    dateStyle: '落款日期写法',
+    dateStyles: { arabic: '阿拉伯数字（2026年11月23日）', chinese: '汉字（二〇二六年十一月二十三日）' },
+    wording: '喜报措辞：{{className}}',
+    wordingHelp: '可用占位符：{{placeholders}}；留空使用默认措辞',
+  },
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { method } from './method';
+import { editors } from './roles';
+import { idSchema, isoTimestamp } from './common';
+
+/**
+ * Documents the office prints (DESIGN.md rule 7): made by the backend as PDF in a job, written
+ * under `<dataDir>/documents/`, and entered in the issued-documents register (serial number
+ * printed on the paper; a reprint says so on the paper and names the original). The renderer
+ * shows them with pdf.js from documents.read (byte ranges), as it shows PDF scans.
+ */
+
+/** The fields a letter's wording may use, each as {name}. */
+export const LETTER_PLACEHOLDERS = ['addressee', 'relation', 'name', 'unit', 'authority', 'orderNo', 'awardDate', 'class', 'citation'] as const;
+
+/** The {placeholders} of `wording` that are not LETTER_PLACEHOLDERS. */
+export function unknownPlaceholders(wording: string): string[] {
+  const known: readonly string[] = LETTER_PLACEHOLDERS;
+  return [...wording.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !known.includes(name));
+}
+
+export const letterWordingSchema = z
+  .string()
+  .max(2000)
+  .refine((w) => w.trim() !== '', 'the wording is empty')
+  .superRefine((w, ctx) => {
+    const unknown = unknownPlaceholders(w);
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown placeholder(s): ${unknown.map((p) => `{${p}}`).join(' ')}; allowed: ${LETTER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}` });
+    }
+  })
+  .refine((w) => w.includes('{name}'), 'the wording must name the awardee: {name}');
+
+export const dateStyles = ['arabic', 'chinese'] as const;
+
+export const documentKinds = ['letters'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+/** How many awards one print job takes. */
+export const LETTERS_PER_JOB_MAX = 5000;
+/** Largest range of documents.read (4 MiB, as attachments.original). */
+export const DOCUMENT_CHUNK_MAX = 4 * 1024 * 1024;
+
+export const issuedDocumentSchema = z.object({
+  id: idSchema,
+  /** Printed on the document: XB2026-000001 (letters: each letter adds -001, -002 …). */
+  serial: z.string(),
+  kind: z.enum(documentKinds),
+  title: z.string(),
+  /** How many records it prints (letters: one per award). */
+  records: z.number().int(),
+  /** The recipients' names, the first few (for the register's list). */
+  names: z.string(),
+  pages: z.number().int(),
+  size: z.number().int(),
+  sha256: z.string(),
+  fileName: z.string(),
+  reprintOf: z.object({ id: idSchema, serial: z.string() }).nullable(),
+  createdAt: isoTimestamp,
+  createdBy: z.string(),
+});
+export type IssuedDocument = z.infer<typeof issuedDocumentSchema>;
+
+export const documentCursorSchema = z.strictObject({ id: idSchema });
+
+/** What a documents.letters job answers (jobs.get → result). */
+export const lettersJobResultSchema = z.object({ documentId: idSchema, serial: z.string(), pages: z.number().int(), letters: z.number().int() });
+export type LettersJobResult = z.infer<typeof lettersJobResultSchema>;
+
+export const documentMethods = {
+  'documents.printLetters': method({
+    summary: 'Print the good-news letters of the chosen awards (their live letters) into one PDF, as a job; registered with a serial number.',
+    access: editors,
+    input: z.strictObject({
+      awardIds: z.array(idSchema).min(1).max(LETTERS_PER_JOB_MAX).refine((ids) => new Set(ids).size === ids.length, 'an award is listed twice'),
+    }),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'documents.reprint': method({
+    summary: 'Print a registered document again from the present data: a new serial, marked on the paper as a reprint of the original.',
+    access: editors,
+    input: z.strictObject({ id: idSchema }),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'documents.list': method({
+    summary: 'The issued-documents register, newest first, a page at a time by keyset.',
+    access: 'signedIn',
+    input: z.strictObject({
+      kind: z.enum(documentKinds).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      after: documentCursorSchema.optional(),
+    }),
+    output: z.object({ rows: z.array(issuedDocumentSchema), count: z.number().int(), next: documentCursorSchema.nullable() }),
+  }),
+  'documents.get': method({
+    summary: 'One registered document.',
+    access: 'signedIn',
+    input: z.strictObject({ id: idSchema }),
+    output: issuedDocumentSchema,
+  }),
+  'documents.read': method({
+    summary: 'The PDF’s bytes, in ranges of up to 4 MiB (preview with pdf.js, save).',
+    access: 'signedIn',
+    input: z.strictObject({
+      id: idSchema,
+      offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+      length: z.number().int().min(1).max(DOCUMENT_CHUNK_MAX).default(DOCUMENT_CHUNK_MAX),
+    }),
+    output: z.object({ size: z.number().int(), offset: z.number().int(), length: z.number().int(), dataBase64: z.string(), sha256: z.string(), fileName: z.string() }),
+  }),
+};

@@ -1,0 +1,98 @@
+/**
+ * Printing good-news letters (issue 5): the clerk ticks two awards in the register and prints
+ * their letters; the job's progress shows, the preview opens on the real PDF (pdf.js draws it),
+ * pages turn and zoom, and the document is in the issued-documents register.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
+
+const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
+
+let app: LaunchedApp;
+let page: Page;
+const scratch = mkdtempSync(join(tmpdir(), 'guangrong-documents-'));
+const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const hash = () => page.evaluate(() => window.location.hash);
+
+/** A backend call from inside the page (the preload's bridge in Electron, the web host in Chromium). */
+function api<T>(method: string, input: unknown): Promise<{ ok: boolean; value: T }> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const bridge = (window as unknown as { guangrong?: { call(method: string, input: unknown): Promise<{ ok: boolean; value: T }> } }).guangrong;
+      if (bridge) return bridge.call(m, i);
+      const token = sessionStorage.getItem('guangrong.webHostToken') ?? '';
+      const response = await fetch(`/api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-guangrong-token': token }, body: JSON.stringify(i), credentials: 'same-origin' });
+      return (await response.json()) as { ok: boolean; value: T };
+    },
+    [method, input] as const,
+  );
+}
+
+describe.skipIf(!launchKind())('printing good-news letters', () => {
+  launchForSuite(scratch, (launched) => {
+    app = launched;
+    page = launched.page;
+  });
+
+  const awardIds: number[] = [];
+
+  it('sets the issuing authority in the settings and registers two awards with their letters', async () => {
+    await createAdministrator(page, ADMIN);
+    // The administrator sets who signs the letters, in the settings page.
+    await goto('#/admin/settings');
+    await page.getByTestId('settings-issuing-authority').fill('惠民县退役军人事务局');
+    await page.getByTestId('document-settings-save').click();
+    await page.getByTestId('document-settings-saved').waitFor();
+    const classes = await api<{ id: number; name: string }[]>('awardClasses.list', {});
+    const second = classes.value.find((c) => c.name === '二等功')!.id;
+    for (const [name, family] of [['李明', '李建国'], ['王秀英', '王大山']] as const) {
+      const award = await api<{ id: number }>('awards.create', { recipient: { kind: 'person', name, gender: 'male' }, classId: second, authority: '东部战区', orderNo: '东战政〔2026〕12号', awardDate: '2026-10-08', citation: '在演习中表现突出', soldierUnit: '某旅某连' });
+      expect(award.ok).toBe(true);
+      awardIds.push(award.value.id);
+      expect((await api('letters.create', { awardId: award.value.id, receivedOn: '2026-11-23', familyName: family, familyRelation: '父亲', familyAddress: '惠民县胡集镇李家村12号' })).ok).toBe(true);
+    }
+  });
+
+  it('ticks both awards, prints their letters, and lands on the preview of the real PDF', async () => {
+    await goto('#/honors');
+    for (const id of awardIds) await page.getByTestId(`award-choose-${id}`).check();
+    expect(await page.getByTestId('print-letters').textContent()).toMatch(/打印喜报（2）/);
+    await page.getByTestId('print-letters').click();
+    await page.getByTestId('print-dialog').waitFor();
+    await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/喜报 XB\d{4}-000001/);
+    expect(await page.getByTestId('document-page').textContent()).toBe('第 1 页 共 2 页');
+    // pdf.js drew something on the page: not a blank canvas.
+    const inked = await page.getByTestId('document-canvas').evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 200 || data[i + 1]! < 200) dark++;
+      return dark;
+    });
+    expect(inked).toBeGreaterThan(1000);
+    expect(await page.getByTestId('document-save').isEnabled()).toBe(true);
+    await app.screenshot('documents-01-letter-preview');
+  });
+
+  it('turns the page and zooms', async () => {
+    await page.getByTestId('document-next').click();
+    await expect.poll(() => page.getByTestId('document-page').textContent()).toBe('第 2 页 共 2 页');
+    const before = await page.getByTestId('document-canvas').evaluate((c: HTMLCanvasElement) => c.clientWidth);
+    await page.getByTestId('document-zoom-in').click();
+    await expect.poll(() => page.getByTestId('document-canvas').evaluate((c: HTMLCanvasElement) => c.clientWidth)).toBeGreaterThan(before);
+    expect(await page.getByTestId('document-zoom').textContent()).toBe('125%');
+  });
+
+  it('lists the document in the issued-documents register', async () => {
+    await page.getByTestId('document-back').click();
+    await expect.poll(() => page.getByTestId('document-count').textContent()).toMatch(/共 1 份/);
+    const row = page.locator('[data-testid^="document-row-"]').first();
+    expect(await row.textContent()).toMatch(/XB\d{4}-000001.*李明、王秀英.*2/);
+    await app.screenshot('documents-02-register');
+  });
+});
