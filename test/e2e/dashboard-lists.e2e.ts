@@ -67,7 +67,7 @@ async function drawnBar(bars: Locator): Promise<Locator> {
   throw new Error('no drawn bar');
 }
 
-const awardNames = () => page.locator('[data-testid^="award-row-"] td:first-child').allTextContents();
+const awardNames = () => page.locator('[data-testid^="award-row-"] [data-testid="award-recipient"]').allTextContents();
 const ledgerHeads = async () => (await page.getByTestId('ledger').locator('[data-field="headName"][role="gridcell"]').allTextContents()).sort();
 
 describe.skipIf(!launchKind())('the dashboard’s bars open exactly what they count', () => {

@@ -134,7 +134,7 @@ export function AwardListPage() {
                       ) : null}
                     </TableCell>
                   ) : null}
-                  <TableCell sx={{ fontWeight: 500 }}>
+                  <TableCell sx={{ fontWeight: 500 }} data-testid="award-recipient">
                     <a href={hrefOf(`/honors/awards/${r.id}`)} style={{ color: 'inherit', textDecoration: 'none' }}>
                       {r.recipientName}
                     </a>
