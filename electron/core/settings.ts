@@ -13,6 +13,7 @@ export const defaultSettings: Settings = {
   issuingPlace: '',
   dateStyle: 'arabic',
   letterWordings: {},
+  rollPreface: '',
 };
 
 /** The office settings, read once and kept in memory; written through the caller's transaction. */

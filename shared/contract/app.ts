@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { adminOnly } from './roles';
-import { dateStyles, letterWordingSchema } from './documents';
+import { dateStyles, letterWordingSchema, ROLL_PREFACE_MAX } from './documents';
 
 export const settingsSchema = z.object({
   /** Minutes without keyboard or mouse activity before the session locks. */
@@ -22,6 +22,8 @@ export const settingsSchema = z.object({
   dateStyle: z.enum(dateStyles),
   /** The office's good-news letter wording by award class id; a class without one uses the default wording. */
   letterWordings: z.record(z.string().regex(/^\d{1,9}$/), letterWordingSchema),
+  /** The roll of honour's preface (前言), as last printed or edited; '' for none. */
+  rollPreface: z.string().max(ROLL_PREFACE_MAX),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

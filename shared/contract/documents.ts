@@ -33,7 +33,7 @@ export const letterWordingSchema = z
 
 export const dateStyles = ['arabic', 'chinese'] as const;
 
-export const documentKinds = ['letters'] as const;
+export const documentKinds = ['letters', 'roll', 'calibration'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** How many awards one print job takes. */
@@ -67,7 +67,44 @@ export const documentCursorSchema = z.strictObject({ id: idSchema });
 export const lettersJobResultSchema = z.object({ documentId: idSchema, serial: z.string(), pages: z.number().int(), letters: z.number().int() });
 export type LettersJobResult = z.infer<typeof lettersJobResultSchema>;
 
+/** The roll of honour (烈士英名录): how its sections are cut and its names ordered. */
+export const rollSelectionSchema = z.strictObject({
+  /** One section per historical period, or per native-place division. */
+  sectionBy: z.enum(['period', 'division']).default('period'),
+  /** With sectionBy 'division': sections by county or by township (乡镇). */
+  divisionLevel: z.enum(['county', 'township']).default('township'),
+  /** Only verified records unless the user chooses otherwise (DESIGN.md §2.1). */
+  includeUnverified: z.boolean().default(false),
+});
+export type RollSelectionInput = z.infer<typeof rollSelectionSchema>;
+
+export const ROLL_PREFACE_MAX = 20000;
+export const rollOptionsSchema = rollSelectionSchema.extend({
+  title: z.string().trim().min(1).max(60),
+  /** 姓氏笔画 (a one-character given name sorts first) or 姓名笔画. */
+  convention: z.enum(['surname', 'fullName']).default('surname'),
+  /** Stored in the settings as the roll's preface when it changed; '' prints none. */
+  preface: z.string().max(ROLL_PREFACE_MAX).default(''),
+});
+export type RollOptions = z.infer<typeof rollOptionsSchema>;
+
+export const rollSectionSchema = z.object({ key: z.string(), title: z.string(), count: z.number().int() });
+export const rollJobResultSchema = z.object({ documentId: idSchema, serial: z.string(), pages: z.number().int(), records: z.number().int(), sections: z.number().int() });
+export type RollJobResult = z.infer<typeof rollJobResultSchema>;
+
 export const documentMethods = {
+  'documents.rollSections': method({
+    summary: 'The sections the roll of honour would print (period or division), with how many records each holds.',
+    access: 'signedIn',
+    input: rollSelectionSchema,
+    output: z.array(rollSectionSchema),
+  }),
+  'documents.printRoll': method({
+    summary: 'Print the roll of honour (烈士英名录) as one registered PDF, as a job: cover, preface, contents, sections in stroke order.',
+    access: editors,
+    input: rollOptionsSchema,
+    output: z.object({ jobId: idSchema }),
+  }),
   'documents.printLetters': method({
     summary: 'Print the good-news letters of the chosen awards (their live letters) into one PDF, as a job; registered with a serial number.',
     access: editors,

@@ -5,6 +5,8 @@ import { getDocument, listDocuments, type DocumentRecord } from '../db/issuedDoc
 import { readDocumentRange } from '../documents/files';
 import type { IssuedDocument } from '../../../shared/contract';
 import type { LettersJobInput } from '../documents/lettersJob';
+import type { RollJobInput } from '../documents/rollJob';
+import { rollSections } from '../db/rollSources';
 
 const noDocument = () => notFound({ zh: '该文书', en: 'The document' });
 
@@ -20,6 +22,20 @@ function mustGet(ctx: HandlerContext, id: number): DocumentRecord {
 }
 
 export const documentHandlers = defineHandlers({
+  'documents.rollSections': (input, ctx) => rollSections(ctx.db, input),
+  'documents.printRoll': (input, ctx) => {
+    const user = ctx.requireUser();
+    // The preface is the office's: kept for the next print, as edited in the dialog.
+    const before = ctx.settings.get().rollPreface;
+    if (input.preface !== before) {
+      ctx.write((audit) => {
+        ctx.settings.write({ rollPreface: input.preface });
+        audit({ entity: 'settings', entityId: null, action: 'update', before: { rollPreface: before }, after: { rollPreface: input.preface } });
+      });
+    }
+    const jobInput: RollJobInput = input;
+    return { jobId: ctx.jobs.start('documents.roll', jobInput, { userId: user.id, username: user.username }).id };
+  },
   'documents.printLetters': (input, ctx) => {
     const user = ctx.requireUser();
     const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null };
