@@ -14,6 +14,7 @@ export const defaultSettings: Settings = {
   dateStyle: 'arabic',
   letterWordings: {},
   rollPreface: '',
+  printerProfiles: { letter: {}, slip: {} },
 };
 
 /** The office settings, read once and kept in memory; written through the caller's transaction. */

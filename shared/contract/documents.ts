@@ -33,6 +33,24 @@ export const letterWordingSchema = z
 
 export const dateStyles = ['arabic', 'chinese'] as const;
 
+/** Templates printed onto pre-printed forms (套打), each with its printer profiles. */
+export const formTemplates = ['letter', 'slip'] as const;
+export type FormTemplate = (typeof formTemplates)[number];
+export const FORM_OFFSET_MAX_MM = 30;
+/** A printer's shift of a pre-printed form, calibrated once: mm right and down, and a scale. */
+export const formOffsetSchema = z.strictObject({
+  x: z.number().min(-FORM_OFFSET_MAX_MM).max(FORM_OFFSET_MAX_MM),
+  y: z.number().min(-FORM_OFFSET_MAX_MM).max(FORM_OFFSET_MAX_MM),
+  scale: z.number().min(0.9).max(1.1),
+});
+export const printerProfileNameSchema = z.string().trim().min(1).max(40);
+/** Per template, per printer profile name (办公室激光打印机): the offset to print with. */
+export const printerProfilesSchema = z.strictObject({
+  letter: z.record(printerProfileNameSchema, formOffsetSchema),
+  slip: z.record(printerProfileNameSchema, formOffsetSchema),
+});
+export type PrinterProfiles = z.infer<typeof printerProfilesSchema>;
+
 export const documentKinds = ['letters', 'roll', 'calibration'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
@@ -110,7 +128,17 @@ export const documentMethods = {
     access: editors,
     input: z.strictObject({
       awardIds: z.array(idSchema).min(1).max(LETTERS_PER_JOB_MAX).refine((ids) => new Set(ids).size === ids.length, 'an award is listed twice'),
+      /** A printer profile of the letter template (settings.printerProfiles.letter); null: as designed. */
+      profile: printerProfileNameSchema.nullable().default(null),
+      /** 套打: only the filled-in fields, onto pre-printed letter paper. */
+      fieldsOnly: z.boolean().default(false),
     }),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'documents.printCalibration': method({
+    summary: 'Print the 套打 calibration page (millimetre grid, crosshairs) through a printer profile of a template, as a registered document.',
+    access: editors,
+    input: z.strictObject({ template: z.enum(formTemplates), profile: printerProfileNameSchema.nullable().default(null) }),
     output: z.object({ jobId: idSchema }),
   }),
   'documents.reprint': method({

@@ -68,6 +68,8 @@ export { divisionCodeSchema } from './divisions';
 export { settingsSchema } from './app';
 export type { IssuedDocument, LettersJobResult, DocumentKind, RollOptions, RollSelectionInput, RollJobResult } from './documents';
 export { rollOptionsSchema, rollJobResultSchema, ROLL_PREFACE_MAX } from './documents';
+export type { FormTemplate, PrinterProfiles } from './documents';
+export { formTemplates, formOffsetSchema, printerProfilesSchema, FORM_OFFSET_MAX_MM } from './documents';
 export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';
