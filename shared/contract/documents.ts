@@ -103,6 +103,8 @@ export const rollOptionsSchema = rollSelectionSchema.extend({
   convention: z.enum(['surname', 'fullName']).default('surname'),
   /** Stored in the settings as the roll's preface when it changed; '' prints none. */
   preface: z.string().max(ROLL_PREFACE_MAX).default(''),
+  /** Sections (their keys from documents.rollSections) printed as a name grid rather than entries. */
+  gridSections: z.array(z.string().min(1).max(12)).max(200).default([]),
 });
 export type RollOptions = z.infer<typeof rollOptionsSchema>;
 

@@ -61,6 +61,7 @@ export async function printRollJob(ctx: JobContext, input: RollJobInput): Promis
       en: 'The issuing authority is not set. An administrator sets it under Administration → Office settings.',
     });
   }
+  const grid = new Set(input.gridSections);
   const sectionsWith = (onEntry: () => void): RollSection[] =>
     found.map((s) => {
       const rows = rollEntries(ctx.db, selection, s.key, input.convention);
@@ -72,7 +73,7 @@ export async function printRollJob(ctx: JobContext, input: RollJobInput): Promis
           }
         },
       };
-      return { title: s.title, count: s.count, entries };
+      return { title: s.title, count: s.count, entries, grid: grid.has(s.key) };
     });
   const year = localDay(ctx.now()).slice(0, 4);
   const serial = nextSerial(ctx.db, `YL${year}`);
@@ -93,7 +94,7 @@ export async function printRollJob(ctx: JobContext, input: RollJobInput): Promis
     serial,
     kind: 'roll',
     title: `${input.title} ${serial}`,
-    subject: { ...selection, convention: input.convention, sections: found.map((s) => ({ key: s.key, count: s.count })) },
+    subject: { ...selection, convention: input.convention, sections: found.map((s) => ({ key: s.key, count: s.count })), gridSections: input.gridSections },
     records: total,
     names: names.length > 200 ? `${names.slice(0, 200)}…` : names,
     pages,

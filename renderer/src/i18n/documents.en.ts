@@ -48,6 +48,7 @@ export const documentsEn: Shape<typeof documentsZh> = {
     preface: 'Preface (kept in the office settings for the next print; empty: none)',
     sections: 'Sections to print',
     sectionCount: '{{title}}: {{count}}',
+    gridHint: 'Ticked sections print names only (five a row); the others list each martyr with native place, dates, unit and place of death.',
     noSections: 'No records match.',
     print: 'Make the PDF',
     cancel: 'Cancel',

@@ -44,6 +44,7 @@ export const documentsZh = {
     preface: '前言（保存在单位设置中，下次沿用；留空则不印前言）',
     sections: '将印出的分卷',
     sectionCount: '{{title}}：{{count}} 名',
+    gridHint: '勾选的分卷只印姓名（每行五名，名单式），其余分卷逐人列出籍贯、生卒、单位职务和牺牲地点。',
     noSections: '没有符合条件的记录。',
     print: '生成 PDF',
     cancel: '取消',

@@ -108,6 +108,22 @@ describe('documents.roll', () => {
     expect((await h.ok('settings.get', {}, h.clerk)).rollPreface).toBe('为缅怀革命先烈，编印本名录。');
   });
 
+  it('prints a section as a name grid when asked: names only, five a row, two-character names spaced', async () => {
+    h = await honorsCore();
+    await h.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, h.admin);
+    const periodOf = await keyIn(h);
+    const { file } = await print(h, { gridSections: ['korea'] });
+    const pages = pagesOf(file);
+    const korea = pages.filter((p) => squash(p).includes('英名录·抗美援朝战争时期'));
+    expect(korea.flatMap(rowNames)).toEqual([]); // no table rows
+    const names = [...periodOf].filter(([, p]) => p === 'korea').map(([n]) => n);
+    const text = squash(korea.join(''));
+    for (const name of names) expect(text).toContain(name);
+    expect(text).not.toContain('山东莱芜');
+    // Other sections keep their entries.
+    expect(pages.filter((p) => squash(p).includes('英名录·解放战争时期')).flatMap(rowNames)).toHaveLength(10);
+  });
+
   it('includes unverified records only when asked, and reports an uncovered character by record and field', async () => {
     h = await honorsCore();
     await h.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, h.admin);

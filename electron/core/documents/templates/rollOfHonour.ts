@@ -14,6 +14,7 @@ import type { CoverageCheck } from '../fonts';
 import { printDate, type DateStyle } from '../dates';
 import { Layout, pageNumberText, type TextStyle } from '../layout/page';
 import { drawTable, type Column } from '../layout/table';
+import { drawNameGrid } from '../layout/nameGrid';
 
 export interface RollEntry {
   /** How a coverage problem names the record (the name and its number); the name when absent. */
@@ -34,6 +35,8 @@ export interface RollSection {
   entries: Iterable<RollEntry>;
   /** The number of entries ("共 N 名"); an array's length when absent. */
   count?: number;
+  /** Printed as a name grid (names only, five a row) rather than a table of entries. */
+  grid?: boolean;
 }
 
 const countOf = (section: RollSection): number => section.count ?? (Array.isArray(section.entries) ? section.entries.length : 0);
@@ -60,6 +63,11 @@ export function checkRollOfHonour(check: CoverageCheck, data: RollOfHonourData):
     check.check('kai', section.title, '分卷 section', section.title);
     for (const e of section.entries) {
       const record = e.record ?? e.name;
+      // A name grid prints only the names, in kai.
+      if (section.grid) {
+        check.check('kai', record, '姓名 name', e.name);
+        continue;
+      }
       check.check('sans', record, '姓名 name', e.name);
       check.check('sans', record, '籍贯 nativePlace', e.nativePlace);
       check.check('sans', record, '出生 birth', e.birth);
@@ -77,6 +85,7 @@ const TOC_LINES = 28;
 const TOC_LINE = 8.5;
 
 const cell: TextStyle = { font: 'sans', size: 9.5, leading: 1.35 };
+const gridStyle: TextStyle = { font: 'kai', size: 14, leading: 1.7 };
 const heading: TextStyle = { font: 'kai', size: 20, leading: 1.3, align: 'center', tracking: 3 };
 
 const columns: Column<RollEntry & { index: number }>[] = [
@@ -158,6 +167,15 @@ function layOut(layout: Layout, data: RollOfHonourData, onRow?: () => void): Rol
     layout.text(section.title, { x: M, y: BODY_TOP, width: W - 2 * M }, heading);
     layout.text(`共 ${countOf(section)} 名`, { x: M, y: BODY_TOP + 11, width: W - 2 * M }, { font: 'kai', size: 11, leading: 1.3, align: 'center' });
     const entries = section.entries;
+    if (section.grid) {
+      const names = {
+        *[Symbol.iterator]() {
+          for (const e of entries) yield e.name;
+        },
+      };
+      drawNameGrid(layout, names, BODY_TOP + 22, { top: BODY_TOP, bottom: BODY_BOTTOM, left: M, width: W - 2 * M, perRow: 5, style: gridStyle, onNewPage: () => void markHead(section.title), onName: onRow });
+      continue;
+    }
     const rows = {
       *[Symbol.iterator]() {
         let index = 0;

@@ -28,6 +28,7 @@ function RollOptionsDialog({ onClose, onStarted }: { onClose: () => void; onStar
   const [preface, setPreface] = useState<string | null>(null);
   const [sections, setSections] = useState<{ key: string; title: string; count: number }[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [grid, setGrid] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
     void client.call('settings.get', {}).then((r) => {
@@ -39,11 +40,12 @@ function RollOptionsDialog({ onClose, onStarted }: { onClose: () => void; onStar
   }, [client, dt]);
   useEffect(() => {
     setSections(null);
+    setGrid(new Set());
     void client.call('documents.rollSections', { sectionBy, divisionLevel, includeUnverified }).then((r) => (r.ok ? setSections(r.value) : setError(r.error)));
   }, [client, sectionBy, divisionLevel, includeUnverified]);
 
   const start = async () => {
-    const started = await client.call('documents.printRoll', { title: title.trim(), sectionBy, divisionLevel, includeUnverified, convention, preface: preface ?? '' });
+    const started = await client.call('documents.printRoll', { title: title.trim(), sectionBy, divisionLevel, includeUnverified, convention, preface: preface ?? '', gridSections: [...grid] });
     onStarted(started.ok ? started.value.jobId : null, started.ok ? null : started.error);
   };
   const empty = sections !== null && sections.length === 0;
@@ -92,9 +94,18 @@ function RollOptionsDialog({ onClose, onStarted }: { onClose: () => void; onStar
           />
           <div>
             <Typography variant="subtitle2">{dt('roll.sections')}</Typography>
-            <Typography variant="body2" color="text.secondary" data-testid="roll-sections">
-              {empty ? dt('roll.noSections') : (sections ?? []).map((s) => dt('roll.sectionCount', { title: s.title, count: s.count })).join('；')}
+            <Typography variant="body2" color="text.secondary">
+              {empty ? dt('roll.noSections') : dt('roll.gridHint')}
             </Typography>
+            <Stack data-testid="roll-sections">
+              {(sections ?? []).map((s) => (
+                <FormControlLabel
+                  key={s.key}
+                  control={<Checkbox size="small" checked={grid.has(s.key)} onChange={(e) => setGrid((g) => (e.target.checked ? new Set([...g, s.key]) : new Set([...g].filter((k) => k !== s.key))))} data-testid={`roll-grid-${s.key}`} />}
+                  label={dt('roll.sectionCount', { title: s.title, count: s.count })}
+                />
+              ))}
+            </Stack>
           </div>
           <ApiErrorAlert error={error} />
         </Stack>
