@@ -11,7 +11,7 @@ import { idSchema, isoTimestamp } from './common';
  */
 
 /** The fields a letter's wording may use, each as {name}. */
-export const LETTER_PLACEHOLDERS = ['addressee', 'relation', 'name', 'unit', 'authority', 'orderNo', 'awardDate', 'class', 'citation'] as const;
+export const LETTER_PLACEHOLDERS = ['addressee', 'relation', 'name', 'unit', 'authority', 'orderNo', 'awardDate', 'class', 'citation', 'place'] as const;
 
 /** The {placeholders} of `wording` that are not LETTER_PLACEHOLDERS. */
 export function unknownPlaceholders(wording: string): string[] {

@@ -133,3 +133,15 @@ describe('套打: printer profiles', () => {
     expect(list.rows[0]).toMatchObject({ kind: 'calibration', serial: 'JZ2026-000002', pages: 1 });
   });
 });
+
+describe('the letter’s issuing place', () => {
+  it('fills {place} in the office’s wording with the issuing place from the settings', async () => {
+    const { t, awardId } = await setUp();
+    h = t;
+    const cls = await classId(t, '二等功');
+    await t.ok('settings.update', { issuingPlace: '山东省惠民县', letterWordings: { [cls]: '{addressee}：\n　　{place}人民向{name}同志的家人报喜，{name}同志荣立{class}。' } }, t.admin);
+    const { job, file } = await printed(t, { awardIds: [awardId] });
+    expect(job.status).toBe('done');
+    expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')).toContain('山东省惠民县人民向李明同志的家人报喜');
+  });
+});
