@@ -13,6 +13,8 @@ export const defaultSettings: Settings = {
   issuingPlace: '',
   dateStyle: 'arabic',
   letterWordings: {},
+  rollPreface: '',
+  printerProfiles: { letter: {}, slip: {} },
 };
 
 /** The office settings, read once and kept in memory; written through the caller's transaction. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './method';
 import { adminOnly } from './roles';
-import { dateStyles, letterWordingSchema } from './documents';
+import { dateStyles, letterWordingSchema, printerProfilesSchema, ROLL_PREFACE_MAX } from './documents';
 
 export const settingsSchema = z.object({
   /** Minutes without keyboard or mouse activity before the session locks. */
@@ -22,6 +22,10 @@ export const settingsSchema = z.object({
   dateStyle: z.enum(dateStyles),
   /** The office's good-news letter wording by award class id; a class without one uses the default wording. */
   letterWordings: z.record(z.string().regex(/^\d{1,9}$/), letterWordingSchema),
+  /** The roll of honour's preface (前言), as last printed or edited; '' for none. */
+  rollPreface: z.string().max(ROLL_PREFACE_MAX),
+  /** 套打: per template and printer profile, the offset (|x|, |y| ≤ 30 mm) and scale (0.9–1.1). */
+  printerProfiles: printerProfilesSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

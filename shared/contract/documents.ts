@@ -11,7 +11,7 @@ import { idSchema, isoTimestamp } from './common';
  */
 
 /** The fields a letter's wording may use, each as {name}. */
-export const LETTER_PLACEHOLDERS = ['addressee', 'relation', 'name', 'unit', 'authority', 'orderNo', 'awardDate', 'class', 'citation'] as const;
+export const LETTER_PLACEHOLDERS = ['addressee', 'relation', 'name', 'unit', 'authority', 'orderNo', 'awardDate', 'class', 'citation', 'place'] as const;
 
 /** The {placeholders} of `wording` that are not LETTER_PLACEHOLDERS. */
 export function unknownPlaceholders(wording: string): string[] {
@@ -33,7 +33,25 @@ export const letterWordingSchema = z
 
 export const dateStyles = ['arabic', 'chinese'] as const;
 
-export const documentKinds = ['letters'] as const;
+/** Templates printed onto pre-printed forms (套打), each with its printer profiles. */
+export const formTemplates = ['letter', 'slip'] as const;
+export type FormTemplate = (typeof formTemplates)[number];
+export const FORM_OFFSET_MAX_MM = 30;
+/** A printer's shift of a pre-printed form, calibrated once: mm right and down, and a scale. */
+export const formOffsetSchema = z.strictObject({
+  x: z.number().min(-FORM_OFFSET_MAX_MM).max(FORM_OFFSET_MAX_MM),
+  y: z.number().min(-FORM_OFFSET_MAX_MM).max(FORM_OFFSET_MAX_MM),
+  scale: z.number().min(0.9).max(1.1),
+});
+export const printerProfileNameSchema = z.string().trim().min(1).max(40);
+/** Per template, per printer profile name (办公室激光打印机): the offset to print with. */
+export const printerProfilesSchema = z.strictObject({
+  letter: z.record(printerProfileNameSchema, formOffsetSchema),
+  slip: z.record(printerProfileNameSchema, formOffsetSchema),
+});
+export type PrinterProfiles = z.infer<typeof printerProfilesSchema>;
+
+export const documentKinds = ['letters', 'roll', 'calibration'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** How many awards one print job takes. */
@@ -67,13 +85,62 @@ export const documentCursorSchema = z.strictObject({ id: idSchema });
 export const lettersJobResultSchema = z.object({ documentId: idSchema, serial: z.string(), pages: z.number().int(), letters: z.number().int() });
 export type LettersJobResult = z.infer<typeof lettersJobResultSchema>;
 
+/** The roll of honour (烈士英名录): how its sections are cut and its names ordered. */
+export const rollSelectionSchema = z.strictObject({
+  /** One section per historical period, or per native-place division. */
+  sectionBy: z.enum(['period', 'division']).default('period'),
+  /** With sectionBy 'division': sections by county or by township (乡镇). */
+  divisionLevel: z.enum(['county', 'township']).default('township'),
+  /** Only verified records unless the user chooses otherwise (DESIGN.md §2.1). */
+  includeUnverified: z.boolean().default(false),
+});
+export type RollSelectionInput = z.infer<typeof rollSelectionSchema>;
+
+export const ROLL_PREFACE_MAX = 20000;
+export const rollOptionsSchema = rollSelectionSchema.extend({
+  title: z.string().trim().min(1).max(60),
+  /** 姓氏笔画 (a one-character given name sorts first) or 姓名笔画. */
+  convention: z.enum(['surname', 'fullName']).default('surname'),
+  /** Stored in the settings as the roll's preface when it changed; '' prints none. */
+  preface: z.string().max(ROLL_PREFACE_MAX).default(''),
+  /** Sections (their keys from documents.rollSections) printed as a name grid rather than entries. */
+  gridSections: z.array(z.string().min(1).max(12)).max(200).default([]),
+});
+export type RollOptions = z.infer<typeof rollOptionsSchema>;
+
+export const rollSectionSchema = z.object({ key: z.string(), title: z.string(), count: z.number().int() });
+export const rollJobResultSchema = z.object({ documentId: idSchema, serial: z.string(), pages: z.number().int(), records: z.number().int(), sections: z.number().int() });
+export type RollJobResult = z.infer<typeof rollJobResultSchema>;
+
 export const documentMethods = {
+  'documents.rollSections': method({
+    summary: 'The sections the roll of honour would print (period or division), with how many records each holds.',
+    access: 'signedIn',
+    input: rollSelectionSchema,
+    output: z.array(rollSectionSchema),
+  }),
+  'documents.printRoll': method({
+    summary: 'Print the roll of honour (烈士英名录) as one registered PDF, as a job: cover, preface, contents, sections in stroke order.',
+    access: editors,
+    input: rollOptionsSchema,
+    output: z.object({ jobId: idSchema }),
+  }),
   'documents.printLetters': method({
     summary: 'Print the good-news letters of the chosen awards (their live letters) into one PDF, as a job; registered with a serial number.',
     access: editors,
     input: z.strictObject({
       awardIds: z.array(idSchema).min(1).max(LETTERS_PER_JOB_MAX).refine((ids) => new Set(ids).size === ids.length, 'an award is listed twice'),
+      /** A printer profile of the letter template (settings.printerProfiles.letter); null: as designed. */
+      profile: printerProfileNameSchema.nullable().default(null),
+      /** 套打: only the filled-in fields, onto pre-printed letter paper. */
+      fieldsOnly: z.boolean().default(false),
     }),
+    output: z.object({ jobId: idSchema }),
+  }),
+  'documents.printCalibration': method({
+    summary: 'Print the 套打 calibration page (millimetre grid, crosshairs) through a printer profile of a template, as a registered document.',
+    access: editors,
+    input: z.strictObject({ template: z.enum(formTemplates), profile: printerProfileNameSchema.nullable().default(null) }),
     output: z.object({ jobId: idSchema }),
   }),
   'documents.reprint': method({

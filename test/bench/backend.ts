@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createCore, type Session } from '../../electron/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { matchExpression } from '../../electron/core/martyrs/search';
@@ -24,7 +25,8 @@ const memory = (stage: string) => log(`  rss ${Math.round(process.memoryUsage().
 
 memory('loading Node and the backend');
 const t0 = performance.now();
-const core = createCore({ dataDir, worker: workerFile ? { file: workerFile } : sourceWorker, logger: { warn: () => {}, error: (m, d) => log(`${m} ${String(d ?? '')}`) } });
+// The repo's resources folder (fonts), as the app passes its own: print jobs need it.
+const core = createCore({ dataDir, resourcesDir: resolve(import.meta.dirname, '../../resources'), worker: workerFile ? { file: workerFile } : sourceWorker, logger: { warn: () => {}, error: (m, d) => log(`${m} ${String(d ?? '')}`) } });
 send({ type: 'figure', figure: figure('backend_open', performance.now() - t0, 'ms', null, null) });
 memory('opening');
 

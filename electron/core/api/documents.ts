@@ -5,6 +5,9 @@ import { getDocument, listDocuments, type DocumentRecord } from '../db/issuedDoc
 import { readDocumentRange } from '../documents/files';
 import type { IssuedDocument } from '../../../shared/contract';
 import type { LettersJobInput } from '../documents/lettersJob';
+import type { RollJobInput } from '../documents/rollJob';
+import type { CalibrationJobInput } from '../documents/calibrationJob';
+import { rollSections } from '../db/rollSources';
 
 const noDocument = () => notFound({ zh: '该文书', en: 'The document' });
 
@@ -20,10 +23,29 @@ function mustGet(ctx: HandlerContext, id: number): DocumentRecord {
 }
 
 export const documentHandlers = defineHandlers({
+  'documents.rollSections': (input, ctx) => rollSections(ctx.db, input),
+  'documents.printRoll': (input, ctx) => {
+    const user = ctx.requireUser();
+    // The preface is the office's: kept for the next print, as edited in the dialog.
+    const before = ctx.settings.get().rollPreface;
+    if (input.preface !== before) {
+      ctx.write((audit) => {
+        ctx.settings.write({ rollPreface: input.preface });
+        audit({ entity: 'settings', entityId: null, action: 'update', before: { rollPreface: before }, after: { rollPreface: input.preface } });
+      });
+    }
+    const jobInput: RollJobInput = input;
+    return { jobId: ctx.jobs.start('documents.roll', jobInput, { userId: user.id, username: user.username }).id };
+  },
   'documents.printLetters': (input, ctx) => {
     const user = ctx.requireUser();
-    const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null };
+    const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null, profile: input.profile, fieldsOnly: input.fieldsOnly };
     return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
+  },
+  'documents.printCalibration': (input, ctx) => {
+    const user = ctx.requireUser();
+    const jobInput: CalibrationJobInput = input;
+    return { jobId: ctx.jobs.start('documents.calibration', jobInput, { userId: user.id, username: user.username }).id };
   },
   'documents.reprint': (input, ctx) => {
     const user = ctx.requireUser();
@@ -32,7 +54,9 @@ export const documentHandlers = defineHandlers({
     if (original.kind !== 'letters' || !Array.isArray(awards)) {
       throw new CoreError('VALIDATION', { zh: '这种文书不能补印。', en: 'This kind of document cannot be reprinted.' });
     }
-    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id };
+    // A reprint goes onto the same paper, through the same printer profile, as the original.
+    const { profile, fieldsOnly } = original.subject as { profile?: unknown; fieldsOnly?: unknown };
+    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id, profile: typeof profile === 'string' ? profile : null, fieldsOnly: fieldsOnly === true };
     return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
   },
   'documents.list': (input, ctx) => {

@@ -22,11 +22,15 @@ import { Layout } from './layout/page';
 import { removeDocumentFile, writeDocumentFile } from './files';
 import { checkLetterBatch, drawBatchLetter, type LetterBatch } from './templates/letterBatch';
 import { join } from 'node:path';
+import { profileOffset } from './printerProfiles';
 
 export interface LettersJobInput {
   awardIds: number[];
   /** Set by documents.reprint: the register id of the document reprinted. */
   reprintOf?: number | null;
+  /** 套打: a printer profile of the letter template (its offset and scale), and fields only. */
+  profile?: string | null;
+  fieldsOnly?: boolean;
 }
 
 /** Problems listed in the message at most (the rest are counted). */
@@ -70,6 +74,7 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
       en: 'The issuing authority (the signature) is not set. An administrator sets it under Administration → Office settings.',
     });
   }
+  const offset = profileOffset(settings, 'letter', input.profile);
   const reprint = input.reprintOf ? (getDocument(ctx.db, input.reprintOf) ?? null) : null;
   const year = localDay(ctx.now()).slice(0, 4);
   const serial = nextSerial(ctx.db, `XB${year}`);
@@ -86,7 +91,7 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
   if (check.problems.length > 0) throw uncoveredError(check.problems);
 
   const title = `喜报 ${serial}`;
-  const layout = new Layout(fontsDir, { title, author: issuer, subject: `${sources.length} 份喜报` });
+  const layout = new Layout(fontsDir, { title, author: issuer, subject: `${sources.length} 份喜报`, offset, fieldsOnly: input.fieldsOnly ?? false });
   for (let i = 0; i < sources.length; i++) {
     if (i % 20 === 0) {
       ctx.throwIfCancelled();
@@ -106,7 +111,7 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
       if (serialTaken(ctx.db, serial)) {
         throw new CoreError('CONFLICT', { zh: `编号 ${serial} 刚被另一次打印占用，请重新打印。`, en: `Serial ${serial} was just taken by another print; print again.` });
       }
-      const subject = { awards: sources.map((s) => s.awardId) };
+      const subject = { awards: sources.map((s) => s.awardId), profile: input.profile ?? null, fieldsOnly: input.fieldsOnly ?? false };
       const id = insertDocument(
         ctx.db,
         { serial, kind: 'letters', title, subject, records: sources.length, names, pages, size: bytes.length, sha256, file, reprintOf: reprint?.id ?? null },

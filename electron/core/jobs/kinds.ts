@@ -16,6 +16,8 @@ export const jobKinds = {
   'plaques.import': async () => (await import('../ledgers/importJobs')).importPlaquesJob as JobKind,
   'awards.import': async () => (await import('../ledgers/importJobs')).importAwardsJob as JobKind,
   'documents.letters': async () => (await import('../documents/lettersJob')).printLettersJob as JobKind,
+  'documents.calibration': async () => (await import('../documents/calibrationJob')).printCalibrationJob as JobKind,
+  'documents.roll': async () => (await import('../documents/rollJob')).printRollJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -34,7 +34,7 @@ export interface TableOptions {
 /**
  * Draws the table from `y` on the current page (a page must exist); returns where it ended.
  */
-export function drawTable<R>(layout: Layout, columns: readonly Column<R>[], rows: readonly R[], y: number, options: TableOptions): number {
+export function drawTable<R>(layout: Layout, columns: readonly Column<R>[], rows: Iterable<R>, y: number, options: TableOptions): number {
   const pad = options.padding ?? 1.5;
   const style = options.style;
   const headerStyle = options.headerStyle ?? style;
@@ -75,8 +75,10 @@ export function drawTable<R>(layout: Layout, columns: readonly Column<R>[], rows
     at = newPage();
     rowsOnPage = 0;
   };
-  rows.forEach((row, index) => {
-    options.onRow?.(index);
+  // Any iterable: a long roll streams its rows from the database a page at a time.
+  let index = 0;
+  const drawRow = (row: R) => {
+    options.onRow?.(index++);
     let texts = columns.map((c) => cellLines(c, c.value(row), style));
     for (;;) {
       const lines = Math.max(1, ...texts.map((t) => t.length));
@@ -103,6 +105,7 @@ export function drawTable<R>(layout: Layout, columns: readonly Column<R>[], rows
       texts = texts.map((t) => t.slice(room));
       nextPage();
     }
-  });
+  };
+  for (const row of rows) drawRow(row);
   return at;
 }

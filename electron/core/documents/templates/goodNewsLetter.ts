@@ -37,7 +37,7 @@ export interface OfficeLetterhead {
 
 /**
  * The wording, with {placeholders}: {addressee} {relation} {name} {unit} {authority} {orderNo}
- * {awardDate} {class} {citation}. Offices may set their own per class.
+ * {awardDate} {class} {citation} {place} (the issuing place, office settings). Offices may set their own per class.
  */
 export const DEFAULT_LETTER_WORDING =
   '{addressee}：\n' +
@@ -47,7 +47,7 @@ export const DEFAULT_LETTER_WORDING =
 const RED = '#b71c1c';
 
 /** The letter's text with the fields filled in (an empty field leaves its sentence readable). */
-export function letterText(wording: string, data: GoodNewsLetterData, dateStyle: DateStyle): string {
+export function letterText(wording: string, data: GoodNewsLetterData, dateStyle: DateStyle, place = ''): string {
   const citation = data.citation.trim().replace(/[。．.]?$/, '') ;
   const fields: Record<string, string> = {
     addressee: data.addressee,
@@ -59,6 +59,7 @@ export function letterText(wording: string, data: GoodNewsLetterData, dateStyle:
     awardDate: printDate(data.awardDate, dateStyle),
     class: data.className,
     citation: citation ? `${citation}，` : '',
+    place,
   };
   return wording.replace(/\{(\w+)\}/g, (whole, key: string) => fields[key] ?? whole);
 }
@@ -72,6 +73,7 @@ export function checkLetter(check: CoverageCheck, data: GoodNewsLetterData, offi
   check.check('kai', record, '事迹 citation', data.citation);
   check.check('kai', record, '批准机关 authority', data.authority);
   check.check('kai', record, '落款 issuer', office.issuer);
+  if (wording.includes('{place}')) check.check('kai', record, '发文机关所在地 place', office.place);
   check.check('kai', record, '措辞 wording', wording);
 }
 
@@ -86,7 +88,7 @@ export function drawLetter(layout: Layout, data: GoodNewsLetterData, office: Off
   layout.text(`编号：${data.serial}`, { x: W - 90, y: 20, width: 70 }, { ...small, align: 'right' });
   layout.text('喜报', { x: 20, y: 36, width: W - 40 }, { font: 'kai', size: 54, leading: 1.2, align: 'center', tracking: 28, color: RED, fixed: true });
   const body: TextStyle = { font: 'kai', size: 17, leading: 1.9, align: 'justify' };
-  const text = letterText(wording, data, office.dateStyle);
+  const text = letterText(wording, data, office.dateStyle, office.place);
   const used = layout.text(text, { x: 30, y: 78, width: W - 60, height: 150 }, body);
   if (used.overflow > 0) throw new Error(`letter ${data.serial}: the text is longer than the page`);
   const foot: TextStyle = { font: 'kai', size: 17, leading: 1.7, align: 'center' };

@@ -13,6 +13,9 @@ import { formatDateTime } from '../../lib/format';
 import { useKeysetPages } from '../../lib/useKeysetPages';
 import { useDocumentsT } from './i18n';
 import { DocumentPreview } from './DocumentPreview';
+import { PrintRollButton } from './RollDialog';
+import { editors } from '../../../../shared/contract';
+import { useUser } from '../auth/SessionProvider';
 
 export function DocumentsPage({ path }: { path: string }) {
   const id = /^\/documents\/(\d+)$/.exec(path)?.[1];
@@ -25,6 +28,7 @@ function DocumentRegister() {
   const fetchPage = useCallback((after: { id: number } | undefined) => client.call('documents.list', after ? { limit: 100, after } : { limit: 100 }), [client]);
   const list = useKeysetPages<IssuedDocument, { id: number }>('documents', fetchPage);
   const columns = ['serial', 'title', 'names', 'pages', 'createdAt', 'createdBy'] as const;
+  const mayPrint = editors.includes(useUser().role);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0 }}>
       <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'baseline' }}>
@@ -32,6 +36,8 @@ function DocumentRegister() {
         <Typography variant="body2" color="text.secondary" data-testid="document-count">
           {dt('register.count', { count: list.count ?? 0 })}
         </Typography>
+        <Box sx={{ flex: 1 }} />
+        {mayPrint ? <PrintRollButton /> : null}
       </Box>
       <Typography variant="body2" color="text.secondary">
         {dt('register.lead')}

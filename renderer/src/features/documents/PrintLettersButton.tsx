@@ -17,7 +17,8 @@ import { useDocumentsT } from './i18n';
 export function PrintJobDialog({ jobId, error, onClose }: { jobId: number | null; error?: ApiError | null; onClose: () => void }) {
   const dt = useDocumentsT();
   const finished = (job: Job) => {
-    const result = lettersJobResultSchema.safeParse(job.result);
+    // Every print job answers the register id of its document.
+    const result = lettersJobResultSchema.pick({ documentId: true }).safeParse(job.result);
     if (job.status === 'done' && result.success) {
       onClose();
       navigate(`/documents/${result.data.documentId}`);

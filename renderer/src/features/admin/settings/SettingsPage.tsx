@@ -1,3 +1,4 @@
+import { PrinterProfilesSettings } from '../../documents/PrinterProfilesSettings';
 import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, CircularProgress, Paper, Stack, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <SettingsForm initial={settings.data} />
       <NumberPatternSettings initial={settings.data} />
       <DocumentSettings initial={settings.data} />
+      <PrinterProfilesSettings initial={settings.data} />
     </Stack>
   );
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageCheck } from '../../../../../electron/core/documents/fonts';
-import { checkRollOfHonour, rollOfHonourPdf, type RollOfHonourData, type RollSection } from '../../../../../electron/core/documents/templates/rollOfHonour';
+import { checkRollOfHonour, rollOfHonourPdf, type RollEntry, type RollOfHonourData, type RollSection } from '../../../../../electron/core/documents/templates/rollOfHonour';
 import { FONTS_DIR, fonts, info, pagesText } from './pdfTools';
 
 // Already in mainland stroke order of the surname, as the caller passes them.
 const NAMES = ['丁大山', '于海', '王二小', '王光明', '牛振华', '卢德胜', '刘志强', '孙卫东', '李秀兰', '杨春生', '张红军', '陈建国', '周晓峰', '赵海涛', '胡文', '徐光', '高明', '黄河', '曹勇', '蒋英'];
 
-const section = (title: string, count: number): RollSection => ({
+const section = (title: string, count: number): RollSection & { entries: RollEntry[] } => ({
   title,
   entries: Array.from({ length: count }, (_, i) => ({
     name: `${NAMES[i % NAMES.length]}${i >= NAMES.length ? String(Math.floor(i / NAMES.length)) : ''}`,
@@ -18,13 +18,15 @@ const section = (title: string, count: number): RollSection => ({
   })),
 });
 
+const SECTIONS = [section('第一次国内革命战争时期', 3), section('抗日战争时期', 70), section('解放战争时期', 45), section('抗美援朝时期', 2)];
+
 const data: RollOfHonourData = {
   title: '惠民县烈士英名录',
   issuer: '惠民县退役军人事务局',
   dateStyle: 'chinese',
   date: '2026-11-23',
   preface: '为缅怀革命先烈，弘扬英烈精神，我局在全县范围内开展烈士英名录编纂工作。\n本名录收录烈士一百余名，按历史时期分卷，卷内按姓氏笔画排列。',
-  sections: [section('第一次国内革命战争时期', 3), section('抗日战争时期', 70), section('解放战争时期', 45), section('抗美援朝时期', 2)],
+  sections: SECTIONS,
 };
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -43,7 +45,7 @@ describe('烈士英名录', () => {
     const toc = pages[2]!;
     expect(toc).toContain('目录');
     // The table of contents says where each section starts, and there it starts.
-    data.sections.forEach((s, i) => {
+    SECTIONS.forEach((s, i) => {
       expect(toc).toMatch(new RegExp(`${s.title}·+${sectionPages[i]}`));
       const start = pages[sectionPages[i]! - 1]!;
       expect(start).toContain(`${s.title}共${s.entries.length}名`);
@@ -69,7 +71,7 @@ describe('烈士英名录', () => {
     const { pdf, sectionPages } = await rollOfHonourPdf(FONTS_DIR, data);
     const pages = pagesText(pdf);
     const sectionText = pages.slice(sectionPages[1]! - 1, sectionPages[2]! - 1).join('\n');
-    const names = data.sections[1]!.entries.map((e) => e.name);
+    const names = SECTIONS[1]!.entries.map((e) => e.name);
     let at = -1;
     for (const name of names) {
       const found = sectionText.indexOf(name, at + 1);
