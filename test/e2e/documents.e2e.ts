@@ -63,6 +63,7 @@ describe.skipIf(!launchKind())('printing good-news letters', () => {
     expect(await page.getByTestId('print-letters').textContent()).toMatch(/打印喜报（2）/);
     await page.getByTestId('print-letters').click();
     await page.getByTestId('print-dialog').waitFor();
+    await page.getByTestId('print-start').click();
     await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
     await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('document-serial').textContent()).toMatch(/喜报 XB\d{4}-000001/);

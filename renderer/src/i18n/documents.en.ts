@@ -25,6 +25,13 @@ export const documentsEn: Shape<typeof documentsZh> = {
     failed: 'The document cannot be shown: {{reason}}',
   },
   print: {
+    start: 'Print',
+    plain: 'Plain A4 paper (with the frame and fixed text)',
+    fieldsOnly: 'Pre-printed letter paper (套打: the filled-in fields only)',
+    profile: 'Printer calibration',
+    asDesigned: 'None (positions as designed)',
+    profileHint: 'Calibrate each printer under Administration → Settings',
+    noProfiles: 'No printer calibrated yet: positions as designed',
     button: 'Print letters',
     buttonCount: 'Print letters ({{count}})',
     hint: 'Make one PDF of the good-news letters of the chosen awards, registered, then preview it',

@@ -21,6 +21,13 @@ export const documentsZh = {
     failed: '文书无法显示：{{reason}}',
   },
   print: {
+    start: '开始打印',
+    plain: '普通 A4 纸（带边框和固定文字）',
+    fieldsOnly: '套打：印在预印的喜报纸上（只印填写的内容）',
+    profile: '打印机校准',
+    asDesigned: '不校准（按设计位置）',
+    profileHint: '在 系统管理 → 设置 中按打印机校准偏移',
+    noProfiles: '尚未设置打印机校准：按设计位置打印',
     button: '打印喜报',
     buttonCount: '打印喜报（{{count}}）',
     hint: '为所选奖励的喜报生成一份 PDF，登记编号后预览',

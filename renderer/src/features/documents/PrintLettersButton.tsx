@@ -1,20 +1,23 @@
 /**
- * 打印喜报: starts documents.printLetters for the chosen awards, shows the job's progress (and,
- * when a character cannot be printed, which record and field), and opens the preview when done.
+ * 打印喜报: asks for the paper (plain A4, or pre-printed letter paper: 套打, fields only) and the
+ * printer profile (its calibrated offsets), starts documents.printLetters for the chosen awards,
+ * shows the job's progress (and, when a character cannot be printed, which record and field),
+ * and opens the preview when done.
  */
-import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Tooltip } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, Stack, TextField, Tooltip } from '@mui/material';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import type { ApiError, Job } from '../../../../shared/contract';
 import { lettersJobResultSchema } from '../../../../shared/contract';
 import { useClient } from '../../app/clientContext';
+import { useQuery } from '../../lib/useApi';
 import { navigate } from '../../app/router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { useDocumentsT } from './i18n';
 
 /** The progress of a print job; opens the document's preview when it is done. */
-export function PrintJobDialog({ jobId, error, onClose }: { jobId: number | null; error?: ApiError | null; onClose: () => void }) {
+export function PrintJobDialog({ jobId, error, onClose, children, onStart }: { jobId: number | null; error?: ApiError | null; onClose: () => void; children?: ReactNode; onStart?: () => void }) {
   const dt = useDocumentsT();
   const finished = (job: Job) => {
     // Every print job answers the register id of its document.
@@ -29,11 +32,16 @@ export function PrintJobDialog({ jobId, error, onClose }: { jobId: number | null
       <DialogTitle id="print-title">{dt('print.title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={1.5}>
-          {jobId !== null ? <JobProgress jobId={jobId} onFinished={finished} /> : null}
+          {jobId === null ? children : <JobProgress jobId={jobId} onFinished={finished} />}
           <ApiErrorAlert error={error} />
         </Stack>
       </DialogContent>
       <DialogActions>
+        {onStart && jobId === null ? (
+          <Button variant="contained" onClick={onStart} data-testid="print-start">
+            {dt('print.start')}
+          </Button>
+        ) : null}
         <Button onClick={onClose} data-testid="print-close">
           {dt('print.close')}
         </Button>
@@ -50,12 +58,19 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const start = async () => {
+  const [fieldsOnly, setFieldsOnly] = useState(false);
+  const [profile, setProfile] = useState('');
+  const settings = useQuery('settings.get', {}, open);
+  const profiles = Object.keys(settings.data?.printerProfiles.letter ?? {});
+
+  const choose = () => {
     setOpen(true);
     setJobId(null);
     setError(null);
+  };
+  const start = async () => {
     setBusy(true);
-    const started = await client.call('documents.printLetters', { awardIds: [...awardIds] });
+    const started = await client.call('documents.printLetters', { awardIds: [...awardIds], fieldsOnly, profile: profile === '' ? null : profile });
     setBusy(false);
     if (!started.ok) return setError(started.error);
     setJobId(started.value.jobId);
@@ -65,12 +80,27 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
     <>
       <Tooltip title={awardIds.length === 0 ? dt('print.none') : dt('print.hint')}>
         <span>
-          <Button variant="outlined" startIcon={<PrintIcon />} disabled={busy || awardIds.length === 0} onClick={() => void start()} data-testid="print-letters" sx={{ whiteSpace: 'nowrap' }}>
+          <Button variant="outlined" startIcon={<PrintIcon />} disabled={busy || awardIds.length === 0} onClick={choose} data-testid="print-letters" sx={{ whiteSpace: 'nowrap' }}>
             {showCount ? dt('print.buttonCount', { count: awardIds.length }) : dt('print.button')}
           </Button>
         </span>
       </Tooltip>
-      {open ? <PrintJobDialog jobId={jobId} error={error} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <PrintJobDialog jobId={jobId} error={error} onClose={() => setOpen(false)} onStart={busy ? undefined : () => void start()}>
+          <RadioGroup value={fieldsOnly ? 'form' : 'plain'} onChange={(e) => setFieldsOnly(e.target.value === 'form')}>
+            <FormControlLabel value="plain" control={<Radio autoFocus={!fieldsOnly} />} label={dt('print.plain')} data-testid="print-plain" />
+            <FormControlLabel value="form" control={<Radio />} label={dt('print.fieldsOnly')} data-testid="print-fields-only" />
+          </RadioGroup>
+          <TextField select size="small" label={dt('print.profile')} value={profile} onChange={(e) => setProfile(e.target.value)} helperText={profiles.length === 0 ? dt('print.noProfiles') : dt('print.profileHint')} slotProps={{ htmlInput: { 'data-testid': 'print-profile' } }}>
+            <MenuItem value="">{dt('print.asDesigned')}</MenuItem>
+            {profiles.map((name) => (
+              <MenuItem key={name} value={name}>
+                {name}
+              </MenuItem>
+            ))}
+          </TextField>
+        </PrintJobDialog>
+      ) : null}
     </>
   );
 }
