@@ -39,6 +39,7 @@ import { plaqueHandlers } from './api/plaques';
 import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
 import { documentHandlers } from './api/documents';
+import { documentPrintHandlers } from './api/documentPrints';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -62,6 +63,7 @@ const handlers: Handlers = {
   ...honorHandlers,
   ...statisticsHandlers,
   ...documentHandlers,
+  ...documentPrintHandlers,
 };
 
 export interface CoreOptions {

@@ -51,7 +51,7 @@ export const printerProfilesSchema = z.strictObject({
 });
 export type PrinterProfiles = z.infer<typeof printerProfilesSchema>;
 
-export const documentKinds = ['letters', 'roll', 'calibration'] as const;
+export const documentKinds = ['letters', 'roll', 'calibration', 'plaqueLedger', 'issuanceSlip', 'recordSheets', 'list'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 /** How many awards one print job takes. */

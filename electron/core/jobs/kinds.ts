@@ -18,6 +18,8 @@ export const jobKinds = {
   'documents.letters': async () => (await import('../documents/lettersJob')).printLettersJob as JobKind,
   'documents.calibration': async () => (await import('../documents/calibrationJob')).printCalibrationJob as JobKind,
   'documents.roll': async () => (await import('../documents/rollJob')).printRollJob as JobKind,
+  'documents.plaqueLedger': async () => (await import('../documents/plaqueJobs')).printPlaqueLedgerJob as JobKind,
+  'documents.issuanceSlip': async () => (await import('../documents/plaqueJobs')).printIssuanceSlipJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 
 export type JobKindName = keyof typeof jobKinds;

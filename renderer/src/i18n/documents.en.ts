@@ -85,4 +85,15 @@ export const documentsEn: Shape<typeof documentsZh> = {
     wording: 'Letter wording: {{className}}',
     wordingHelp: 'Placeholders: {{placeholders}}; empty: the default wording',
   },
+  printing: {
+    titles: { plaqueLedger: 'Print the plaque ledger', issuanceSlip: 'Print the issuance slip', recordSheets: 'Print record sheets', list: 'Print the list' },
+    ledger: 'Print ledger',
+    ledgerHint: 'Print the plaque ledger of the chosen township or village in the current view (PDF), registered, then preview it',
+    ledgerNeedDivision: 'Choose a township or village first',
+    ledgerViews: 'The ledger prints in the views All, Hung and Cancelled; switch the view',
+    slip: 'Print issuance slip',
+    slipHint: 'Print this household’s plaque issuance slip (PDF), registered, then preview it',
+    slipNeedsIssued: 'The plaque has not been issued yet',
+    starting: 'Starting…',
+  },
 };

@@ -81,4 +81,15 @@ export const documentsZh = {
     wording: '喜报措辞：{{className}}',
     wordingHelp: '可用占位符：{{placeholders}}；留空使用默认措辞',
   },
+  printing: {
+    titles: { plaqueLedger: '打印光荣牌悬挂登记表', issuanceSlip: '打印光荣牌发放回执', recordSheets: '打印烈士登记表', list: '打印列表' },
+    ledger: '打印登记表',
+    ledgerHint: '按当前乡镇或村和所选视图打印光荣牌悬挂登记表（PDF），登记编号后预览',
+    ledgerNeedDivision: '请先选择一个乡镇或村',
+    ledgerViews: '登记表可按“全部”“已悬挂”“已取消”打印，请切换视图',
+    slip: '打印发放回执',
+    slipHint: '打印本户光荣牌的发放回执（PDF），登记编号后预览',
+    slipNeedsIssued: '本户光荣牌尚未发放',
+    starting: '正在开始…',
+  },
 };

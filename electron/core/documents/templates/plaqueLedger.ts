@@ -42,6 +42,8 @@ export interface PlaqueLedgerData {
   /** The date printed under the title (ISO). */
   date: string;
   lines: readonly PlaqueLedgerLine[];
+  /** The register's serial, printed at the foot of every page. */
+  serial?: string;
 }
 
 export function checkPlaqueLedger(check: CoverageCheck, data: PlaqueLedgerData): void {
@@ -69,8 +71,8 @@ function ledgerColumns(dateStyle: DateStyle): Column<PlaqueLedgerLine & { index:
     { title: '户主', width: 22, value: (l) => l.householder, align: 'center' },
     { title: '享受人员', width: 36, value: (l) => l.qualifying },
     { title: '类别', width: 25, value: (l) => l.category, align: 'center' },
-    { title: '光荣牌编号', width: 29, value: (l) => l.plaqueNo, align: 'center' },
-    { title: '门牌地址', width: 55, value: (l) => l.address },
+    { title: '光荣牌编号', width: 35, value: (l) => l.plaqueNo, align: 'center' },
+    { title: '门牌地址', width: 49, value: (l) => l.address },
     { title: '悬挂日期', width: 27, value: (l) => printDate(l.hungDate, dateStyle), align: 'center' },
     { title: '悬挂位置', width: 28, value: (l) => (l.status ? `${l.position}\n（${l.status}）` : l.position) },
     { title: '户主签字', width: 40, value: () => '' },
@@ -122,6 +124,7 @@ export function drawPlaqueLedger(layout: Layout, data: PlaqueLedgerData, onRow?:
     const foot: TextStyle = { font: 'sans', size: 8.5, leading: 1.2 };
     layout.text(INTERNAL_MARK, { x: MARGIN, y: layout.pageHeight - 10, width: 40 }, foot);
     layout.text(pageNumberText(page, total), { x: 0, y: layout.pageHeight - 10, width: W }, { ...foot, align: 'center' });
+    if (data.serial) layout.text(`编号：${data.serial}`, { x: W - MARGIN - 70, y: layout.pageHeight - 10, width: 70 }, { ...foot, align: 'right' });
   });
 }
 

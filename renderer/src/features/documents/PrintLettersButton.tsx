@@ -17,7 +17,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { useDocumentsT } from './i18n';
 
 /** The progress of a print job; opens the document's preview when it is done. */
-export function PrintJobDialog({ jobId, error, onClose, children, onStart }: { jobId: number | null; error?: ApiError | null; onClose: () => void; children?: ReactNode; onStart?: () => void }) {
+export function PrintJobDialog({ jobId, error, onClose, children, onStart, title }: { jobId: number | null; error?: ApiError | null; onClose: () => void; children?: ReactNode; onStart?: () => void; title?: string }) {
   const dt = useDocumentsT();
   const finished = (job: Job) => {
     // Every print job answers the register id of its document.
@@ -29,7 +29,7 @@ export function PrintJobDialog({ jobId, error, onClose, children, onStart }: { j
   };
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="print-title" data-testid="print-dialog">
-      <DialogTitle id="print-title">{dt('print.title')}</DialogTitle>
+      <DialogTitle id="print-title">{title ?? dt('print.title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={1.5}>
           {jobId === null ? children : <JobProgress jobId={jobId} onFinished={finished} />}

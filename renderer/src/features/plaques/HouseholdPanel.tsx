@@ -13,6 +13,7 @@ import { usePlaquesT } from './i18n';
 import { PlaqueHistory, useReasonWords } from './PlaqueHistory';
 import { HouseholdEditDialog, type HouseholdEdit } from './HouseholdEditing';
 import { usePeopleT } from '../people/i18n';
+import { PrintSlipButton } from '../documents/PrintJobButton';
 
 /** A household: who qualifies it, its plaque with the steps it may take, and the plaque's history. */
 export function HouseholdPanel({ household, onChanged, onClose }: { household: Household; onChanged: () => void; onClose: () => void }) {
@@ -91,6 +92,7 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
           </Typography>
           {current.lastReason && (current.status === 'taken_back' || current.status === 'cancelled') && <Typography variant="body2" color="text.secondary">{words(current.lastReason)}</Typography>}
           <PlaqueSteps plaque={current} onStep={setStep} />
+          {household.plaque && mayCall('documents.printIssuanceSlip', role) && <Box sx={{ mt: 1 }}><PrintSlipButton householdId={household.id} issued={household.plaque.status !== 'made'} /></Box>}
         </Box>
       ) : (
         <Typography variant="body2" color="text.secondary">{pt('household.noPlaque')}</Typography>

@@ -1,0 +1,86 @@
+/**
+ * A print button for a document that needs no options: starts its job at once, shows the job's
+ * progress (and, when a character cannot be printed, which record and field) in the print
+ * dialog, and opens the preview when done. The plaque ledger and issuance slip use it.
+ */
+import { useState } from 'react';
+import { Button, Tooltip } from '@mui/material';
+import PrintIcon from '@mui/icons-material/PrintOutlined';
+import type { ApiError } from '../../../../shared/contract';
+import type { Result } from '../../../../shared/contract/errors';
+import type { PlaqueCategory } from '../../../../shared/rules/plaque';
+import { useClient } from '../../app/clientContext';
+import { PrintJobDialog } from './PrintLettersButton';
+import { useDocumentsT } from './i18n';
+
+type Started = Result<{ jobId: number }>;
+
+export function PrintJobButton({ label, hint, title, disabled, disabledHint, testId, start, size = 'medium' }: { label: string; hint: string; title: string; disabled?: boolean; disabledHint?: string; testId: string; start: () => Promise<Started>; size?: 'small' | 'medium' }) {
+  const [open, setOpen] = useState(false);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const go = async () => {
+    setOpen(true);
+    setJobId(null);
+    setError(null);
+    const started = await start();
+    if (!started.ok) return setError(started.error);
+    setJobId(started.value.jobId);
+  };
+  return (
+    <>
+      <Tooltip title={disabled ? (disabledHint ?? hint) : hint}>
+        <span>
+          <Button variant="outlined" size={size} startIcon={<PrintIcon />} disabled={disabled} onClick={() => void go()} data-testid={testId} sx={{ whiteSpace: 'nowrap' }}>
+            {label}
+          </Button>
+        </span>
+      </Tooltip>
+      {open ? <PrintJobDialog title={title} jobId={jobId} error={error} onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+/** 打印登记表: the ledger of the page's township or village, with the page's filter. */
+export function PrintLedgerButton({ divisionCode, divisionLevel, view, category, query }: { divisionCode: string | null; divisionLevel: number | null; view: string; category: PlaqueCategory | null; query: string }) {
+  const dt = useDocumentsT();
+  const client = useClient();
+  const printable = (['all', 'hung', 'cancelled'] as const).find((v) => v === view);
+  const ready = divisionCode !== null && (divisionLevel ?? 0) >= 4 && printable !== undefined;
+  return (
+    <PrintJobButton
+      label={dt('printing.ledger')}
+      hint={dt('printing.ledgerHint')}
+      title={dt('printing.titles.plaqueLedger')}
+      disabled={!ready}
+      disabledHint={divisionCode === null || (divisionLevel ?? 0) < 4 ? dt('printing.ledgerNeedDivision') : dt('printing.ledgerViews')}
+      testId="print-ledger"
+      start={() =>
+        client.call('documents.printPlaqueLedger', {
+          divisionCode: divisionCode ?? '',
+          view: printable ?? 'all',
+          ...(category ? { category } : {}),
+          query: query.trim().slice(0, 40),
+        })
+      }
+    />
+  );
+}
+
+/** 打印发放回执: the household's issuance slip (its plaque issued, hung or taken back). */
+export function PrintSlipButton({ householdId, issued }: { householdId: number; issued: boolean }) {
+  const dt = useDocumentsT();
+  const client = useClient();
+  return (
+    <PrintJobButton
+      size="small"
+      label={dt('printing.slip')}
+      hint={dt('printing.slipHint')}
+      title={dt('printing.titles.issuanceSlip')}
+      disabled={!issued}
+      disabledHint={dt('printing.slipNeedsIssued')}
+      testId="print-slip"
+      start={() => client.call('documents.printIssuanceSlip', { householdId })}
+    />
+  );
+}
