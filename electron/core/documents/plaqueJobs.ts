@@ -80,7 +80,7 @@ export async function printPlaqueLedgerJob(ctx: JobContext, input: PlaqueLedgerJ
   const documentId = registerDocument(ctx, bytes, {
     serial,
     kind: 'plaqueLedger',
-    title: `光荣牌悬挂登记表（${division.name}，${VIEW_NAMES[input.view]}）`,
+    title: `光荣牌悬挂登记表（${division.name}，${VIEW_NAMES[input.view]}） ${serial}`,
     subject: { divisionCode: input.divisionCode, view: input.view, category: input.category ?? null, query: input.query, masked: !roleSeesPersonalInfo(input.role) },
     records: lines.length,
     names: namesOf(lines.map((l) => l.householder)),
@@ -127,7 +127,7 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
   const documentId = registerDocument(ctx, bytes, {
     serial,
     kind: 'issuanceSlip',
-    title: `光荣牌发放回执（${h.headName}，${plaque.number}）`,
+    title: `光荣牌发放回执（${h.headName}，${plaque.number}） ${serial}`,
     subject: { householdId: h.id, plaqueId: plaque.id, kind },
     records: 1,
     names: h.headName,
