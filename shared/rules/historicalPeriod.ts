@@ -5,6 +5,18 @@
  */
 import type { Period } from '../contract/martyrs';
 
+/** The periods' names as the office writes them (screens, exports, printed documents; the import reads them back). */
+export const PERIOD_NAMES_ZH: Readonly<Record<Period, string>> = {
+  first_civil_war: '第一次国内革命战争时期',
+  agrarian_revolution: '土地革命战争时期',
+  anti_japanese: '抗日战争时期',
+  liberation: '解放战争时期',
+  korea: '抗美援朝战争时期',
+  construction: '社会主义革命和建设时期',
+  new_era: '改革开放和新时代',
+  other: '其他',
+};
+
 export const PERIOD_SPANS: readonly { period: Period; from: string; to: string }[] = [
   { period: 'first_civil_war', from: '1924-01-01', to: '1927-07-31' },
   { period: 'agrarian_revolution', from: '1927-08-01', to: '1937-07-06' },

@@ -1,5 +1,6 @@
 import type { Db } from './connection';
 import { periods, type Period } from '../../../shared/contract';
+import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
 
 /**
  * What the roll of honour (烈士英名录) prints, read for its job (SQL lives here): the sections
@@ -35,16 +36,7 @@ export interface RollEntryRow {
 }
 
 /** How the roll names periods (as printed rolls divide them). */
-export const PERIOD_TITLES: Record<Period, string> = {
-  first_civil_war: '第一次国内革命战争时期',
-  agrarian_revolution: '土地革命战争时期',
-  anti_japanese: '抗日战争时期',
-  liberation: '解放战争时期',
-  korea: '抗美援朝战争时期',
-  construction: '社会主义革命和建设时期',
-  new_era: '改革开放和新时代',
-  other: '其他时期',
-};
+export const PERIOD_TITLES: Record<Period, string> = { ...PERIOD_NAMES_ZH, other: '其他时期' };
 
 const prefixLength = (level: RollDivisionLevel) => (level === 'county' ? 6 : 9);
 const statusSql = (s: RollSelection) => (s.includeUnverified ? '' : "AND m.status = 'verified'");

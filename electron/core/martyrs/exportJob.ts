@@ -9,21 +9,12 @@ import type { JobContext } from '../jobs/context';
 import { listMartyrs } from '../db/martyrSearch';
 import { notFound } from '../errors';
 import { queryFromSearch, type SearchInput } from './search';
+import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
 
 export const EXPORTS_DIR = 'exports';
 
 const statusNames = { draft: '草稿', submitted: '已提交', verified: '已审核', returned: '已退回' } as const;
 const genderNames = { male: '男', female: '女', unknown: '' } as const;
-const periodNames = {
-  first_civil_war: '第一次国内革命战争时期',
-  agrarian_revolution: '土地革命战争时期',
-  anti_japanese: '抗日战争时期',
-  liberation: '解放战争时期',
-  korea: '抗美援朝战争时期',
-  construction: '社会主义建设时期',
-  new_era: '新时代',
-  other: '其他',
-} as const;
 
 const columns = [
   { header: '序号', width: 8 },
@@ -60,7 +51,7 @@ export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Pro
     const page = listMartyrs(ctx.db, queryFromSearch(input, 1000, after), 10_000);
     for (const r of page.rows) {
       written++;
-      ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? periodNames[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]).commit();
+      ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? PERIOD_NAMES_ZH[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]).commit();
     }
     ctx.progress(written, total, 'writing');
     if (!page.nextCursor) break;

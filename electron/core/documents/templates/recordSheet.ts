@@ -7,6 +7,7 @@ import type { Martyr } from '../../../../shared/contract';
 import type { CoverageCheck } from '../fonts';
 import type { Layout, TextStyle } from '../layout/page';
 import type { Line } from '../layout/lineBreak';
+import { PERIOD_NAMES_ZH } from '../../../../shared/rules/historicalPeriod';
 
 export interface RecordSheetData {
   /** What the sheet is filed under (the record's number). */
@@ -43,16 +44,6 @@ export interface RecordSheetData {
 
 const GENDERS = { male: '男', female: '女', unknown: '' } as const;
 const STATUSES = { draft: '草稿', submitted: '已提交', verified: '已审核', returned: '已退回' } as const;
-const PERIODS = {
-  first_civil_war: '第一次国内革命战争时期',
-  agrarian_revolution: '土地革命战争时期',
-  anti_japanese: '抗日战争时期',
-  liberation: '解放战争时期',
-  korea: '抗美援朝战争时期',
-  construction: '社会主义建设时期',
-  new_era: '新时代',
-  other: '其他',
-} as const;
 const RELATIONS = { parent: '父母', spouse: '配偶', child: '子女', sibling: '兄弟姐妹', guardian: '监护人', other: '其他' } as const;
 
 /** A record as the sheet prints it (dates as written in the source, labels in Chinese). */
@@ -68,7 +59,7 @@ export function sheetFromMartyr(m: Martyr, scan: Buffer | null): RecordSheetData
     nativePlace: [m.nativePlaceText, m.nativePlaceFullName && m.nativePlaceFullName !== m.nativePlaceText ? `（今${m.nativePlaceFullName}）` : ''].join(''),
     joined: m.joinedDate.verbatim,
     party: m.partyDate.verbatim,
-    period: m.period ? PERIODS[m.period] : '',
+    period: m.period ? PERIOD_NAMES_ZH[m.period] : '',
     certificateNo: m.certificateNo,
     unitAndPost: m.unitAndPost,
     merits: m.merits,
