@@ -4,6 +4,7 @@ import { editors } from './roles';
 import { idSchema } from './common';
 import { divisionCodeSchema } from './divisions';
 import { plaqueCategories } from '../rules/plaque';
+import { ledgerQuerySchema } from './plaques';
 
 /**
  * Documents wired to the screens' data (DESIGN.md rule 7), each printed as a job like the letters:
@@ -24,20 +25,20 @@ export const plaqueLedgerPrintSchema = z.strictObject({
 });
 export type PlaqueLedgerPrint = z.infer<typeof plaqueLedgerPrintSchema>;
 
-/** The lists that print as "any list", and the columns each offers (keys; titles in the backend). */
+/** The lists that print as "any list", and the columns each offers (titles in the backend). */
 export const listColumns = {
-  martyrs: ['name', 'gender', 'ethnicity', 'birth', 'nativePlace', 'period', 'unitAndPost', 'death', 'deathPlace', 'burialPlace', 'certificateNo', 'status'],
-  awards: ['recipient', 'idNumber', 'class', 'authority', 'orderNo', 'awardDate', 'unit', 'letterStatus', 'familyAddress', 'familyPhone'],
-  plaques: ['headName', 'division', 'address', 'phone', 'plaqueNumber', 'category', 'qualifying', 'status', 'hungDate', 'hungPlace'],
+  plaques: ['headName', 'division', 'address', 'plaqueNumber', 'category', 'qualifying', 'status', 'hungDate', 'hungPlace'],
 } as const;
-export const listNames = ['martyrs', 'awards', 'plaques'] as const;
+export const listNames = ['plaques'] as const;
 export type ListName = (typeof listNames)[number];
 
-/** The list's filter as the screen holds it (validated again by the list's own query schema). */
+/** The list's filter as its screen holds it (the same schema as the screen's query), and the chosen columns in order. */
 export const listPrintSchema = z.discriminatedUnion('list', [
-  z.strictObject({ list: z.literal('martyrs'), filter: z.record(z.string(), z.unknown()).default({}), columns: z.array(z.enum(listColumns.martyrs)).min(1).max(12) }),
-  z.strictObject({ list: z.literal('awards'), filter: z.record(z.string(), z.unknown()).default({}), columns: z.array(z.enum(listColumns.awards)).min(1).max(10) }),
-  z.strictObject({ list: z.literal('plaques'), filter: z.record(z.string(), z.unknown()).default({}), columns: z.array(z.enum(listColumns.plaques)).min(1).max(10) }),
+  z.strictObject({
+    list: z.literal('plaques'),
+    filter: ledgerQuerySchema.omit({ limit: true, after: true }),
+    columns: z.array(z.enum(listColumns.plaques)).min(1).max(listColumns.plaques.length).refine((c) => new Set(c).size === c.length, 'a column is chosen twice'),
+  }),
 ]);
 export type ListPrint = z.infer<typeof listPrintSchema>;
 
@@ -61,6 +62,12 @@ export const documentPrintMethods = {
     summary: 'Print a household’s plaque issuance slip (光荣牌发放回执) as a registered PDF (a job).',
     access: editors,
     input: z.strictObject({ householdId: idSchema }),
+    output: started,
+  }),
+  'documents.printList': method({
+    summary: 'Print the current filtered list of a page (the plaque ledger) with the chosen columns, personal data of the living masked by role, marked 内部资料 (a job).',
+    access: editors,
+    input: listPrintSchema,
     output: started,
   }),
 };

@@ -14,4 +14,5 @@ function start(ctx: HandlerContext, kind: JobKindName, input: object): { jobId: 
 export const documentPrintHandlers = defineHandlers({
   'documents.printPlaqueLedger': (input, ctx) => start(ctx, 'documents.plaqueLedger', input),
   'documents.printIssuanceSlip': (input, ctx) => start(ctx, 'documents.issuanceSlip', input),
+  'documents.printList': (input, ctx) => start(ctx, 'documents.list', input),
 });

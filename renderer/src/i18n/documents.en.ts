@@ -94,6 +94,12 @@ export const documentsEn: Shape<typeof documentsZh> = {
     slip: 'Print issuance slip',
     slipHint: 'Print this household’s plaque issuance slip (PDF), registered, then preview it',
     slipNeedsIssued: 'The plaque has not been issued yet',
+    list: 'Print list',
+    listHint: 'Print the current filtered list as a table (PDF, internal), with the columns you choose',
+    listColumns: 'Columns to print (remembered for this list)',
+    listMasked: 'ID numbers, addresses and phones print as your role may see them (masked otherwise).',
+    listNeedColumn: 'Choose at least one column',
+    columns: { plaques: { headName: 'Householder', division: 'Village', address: 'Address', plaqueNumber: 'Plaque no.', category: 'Category', qualifying: 'Qualifying person', status: 'Status', hungDate: 'Hung on', hungPlace: 'Hung at' } },
     starting: 'Starting…',
   },
 };

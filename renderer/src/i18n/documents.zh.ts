@@ -90,6 +90,12 @@ export const documentsZh = {
     slip: '打印发放回执',
     slipHint: '打印本户光荣牌的发放回执（PDF），登记编号后预览',
     slipNeedsIssued: '本户光荣牌尚未发放',
+    list: '打印列表',
+    listHint: '把当前筛选出的列表打印成表格（PDF，内部资料），可选择列',
+    listColumns: '选择要打印的列（按本列表记住）',
+    listMasked: '身份证号、住址、电话等个人信息按您的权限打印（无权查看的会遮盖）。',
+    listNeedColumn: '至少选择一列',
+    columns: { plaques: { headName: '户主', division: '村（社区）', address: '门牌地址', plaqueNumber: '光荣牌编号', category: '类别', qualifying: '享受人员', status: '状态', hungDate: '悬挂日期', hungPlace: '悬挂位置' } },
     starting: '正在开始…',
   },
 };

@@ -29,6 +29,8 @@ export interface AnyListData {
   date: string;
   /** Many columns: landscape. */
   landscape?: boolean;
+  /** The register's serial, printed at every page's foot after 内部资料. */
+  serial?: string;
 }
 
 export function checkAnyList(check: CoverageCheck, data: AnyListData): void {
@@ -72,7 +74,7 @@ export function drawAnyList(layout: Layout, data: AnyListData, onRow?: (index: n
     { top: 14, bottom: layout.pageHeight - 16, left: M, style: { font: 'sans', size: 9, leading: 1.35 }, headerStyle: { font: 'sans', size: 9.5, leading: 1.35 }, onRow },
   );
   layout.finishPages((page, count) => {
-    layout.text('内部资料', { x: M, y: layout.pageHeight - 11, width: 40 }, small);
+    layout.text(data.serial ? `内部资料　编号：${data.serial}` : '内部资料', { x: M, y: layout.pageHeight - 11, width: 80 }, small);
     layout.text(pageNumberText(page, count), { x: M, y: layout.pageHeight - 11, width: W - 2 * M }, { ...small, align: 'center' });
     if (page > 1) layout.text(data.title, { x: W - M - 120, y: layout.pageHeight - 11, width: 120 }, { ...small, align: 'right', color: '#555555' });
   });
