@@ -3,7 +3,8 @@
  * fsynced and renamed before the register row that names them commits (DESIGN.md rule 6).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFileDurably } from '../files/durable';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -13,16 +14,7 @@ export const DOCUMENTS_DIR = 'documents';
 export function writeDocumentFile(dataDir: string, name: string, bytes: Buffer): { file: string; sha256: string } {
   const dir = join(dataDir, DOCUMENTS_DIR);
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, name);
-  const temp = `${target}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
+  writeFileDurably(join(dir, name), bytes);
   return { file: `${DOCUMENTS_DIR}/${name}`, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

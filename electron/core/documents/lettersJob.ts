@@ -17,12 +17,13 @@ import { letterSources } from '../db/documentSources';
 import { getDocument, insertDocument, nextSerial, serialTaken } from '../db/issuedDocuments';
 import { SettingsStore } from '../settings';
 import type { LettersJobResult } from '../../../shared/contract';
-import { CoverageCheck, type UncoveredText } from './fonts';
+import { CoverageCheck } from './fonts';
 import { Layout } from './layout/page';
 import { removeDocumentFile, writeDocumentFile } from './files';
 import { checkLetterBatch, drawBatchLetter, type LetterBatch } from './templates/letterBatch';
 import { join } from 'node:path';
 import { profileOffset } from './printerProfiles';
+import { localDay, uncoveredError } from './printing';
 
 export interface LettersJobInput {
   awardIds: number[];
@@ -31,26 +32,6 @@ export interface LettersJobInput {
   /** 套打: a printer profile of the letter template (its offset and scale), and fields only. */
   profile?: string | null;
   fieldsOnly?: boolean;
-}
-
-/** Problems listed in the message at most (the rest are counted). */
-const LISTED = 30;
-
-const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
-export function uncoveredError(problems: readonly UncoveredText[]): CoreError {
-  const lines = problems.slice(0, LISTED).map((p) => `${p.record} · ${p.field}：${p.characters.map((c) => `${c}（${hex(c)}）`).join('、')}`);
-  const more = problems.length > LISTED ? problems.length - LISTED : 0;
-  return new CoreError('VALIDATION', {
-    zh: `以下内容含有字库中没有的字，无法正确打印（会显示为空框），未生成任何文件。请改用通用字或联系技术支持补充字体：\n${lines.join('\n')}${more ? `\n……另有 ${more} 处` : ''}`,
-    en: `These texts contain characters that no shipped font has (they would print as empty boxes); nothing was produced. Use a common character or ask support for a font:\n${lines.join('\n')}${more ? `\n… and ${more} more` : ''}`,
-  });
-}
-
-/** Today in the machine's time zone (the date printed on the letters). */
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export async function printLettersJob(ctx: JobContext, input: LettersJobInput): Promise<LettersJobResult> {

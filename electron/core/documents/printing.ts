@@ -9,8 +9,7 @@ import type { JobContext } from '../jobs/context';
 import { nextSerial } from '../db/issuedDocuments';
 import { SettingsStore } from '../settings';
 import type { Role } from '../../../shared/contract/roles';
-import { CoverageCheck } from './fonts';
-import { uncoveredError } from './lettersJob';
+import { CoverageCheck, type UncoveredText } from './fonts';
 
 /** The role of the user who started the job, set by the handler (never by the renderer): masking. */
 export interface AsRole {
@@ -78,3 +77,17 @@ export function namesOf(names: readonly string[]): string {
 }
 
 export const nothingToPrint = () => new CoreError('VALIDATION', { zh: '没有符合条件的记录，未生成任何文件。', en: 'No records match; nothing was produced.' });
+
+/** Problems listed in the message at most (the rest are counted). */
+const LISTED = 30;
+
+const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export function uncoveredError(problems: readonly UncoveredText[]): CoreError {
+  const lines = problems.slice(0, LISTED).map((p) => `${p.record} · ${p.field}：${p.characters.map((c) => `${c}（${hex(c)}）`).join('、')}`);
+  const more = problems.length > LISTED ? problems.length - LISTED : 0;
+  return new CoreError('VALIDATION', {
+    zh: `以下内容含有字库中没有的字，无法正确打印（会显示为空框），未生成任何文件。请改用通用字或联系技术支持补充字体：\n${lines.join('\n')}${more ? `\n……另有 ${more} 处` : ''}`,
+    en: `These texts contain characters that no shipped font has (they would print as empty boxes); nothing was produced. Use a common character or ask support for a font:\n${lines.join('\n')}${more ? `\n… and ${more} more` : ''}`,
+  });
+}

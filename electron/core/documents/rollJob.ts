@@ -9,41 +9,18 @@
  * draw with progress and cancel → write and register with the audit row in one transaction.
  * Entries are read a page at a time by keyset (db/rollSources) in both passes, never all at once.
  */
-import { join } from 'node:path';
 import type { JobContext } from '../jobs/context';
-import { nextSerial } from '../db/issuedDocuments';
 import { rollEntries, rollSections, type RollSelection } from '../db/rollSources';
-import { SettingsStore } from '../settings';
 import { CoreError } from '../errors';
 import type { RollJobResult, RollOptions } from '../../../shared/contract';
-import { CoverageCheck } from './fonts';
-import { uncoveredError } from './lettersJob';
+import { checkFonts, fontsDirOf, officeOf, serialFor, ticker } from './printing';
 import { registerDocument } from './register';
 import { checkRollOfHonour, rollOfHonourPdf, type RollEntry, type RollSection } from './templates/rollOfHonour';
 
 export type RollJobInput = RollOptions;
 
-/** Today in the machine's time zone. */
-function localDay(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-/** Every `every` calls: cancel point and progress. */
-function ticker(ctx: JobContext, total: number, phase: string, every = 200): () => void {
-  let done = 0;
-  return () => {
-    done++;
-    if (done % every === 0) {
-      ctx.throwIfCancelled();
-      ctx.progress(done, total, phase);
-    }
-  };
-}
-
 export async function printRollJob(ctx: JobContext, input: RollJobInput): Promise<RollJobResult> {
-  if (!ctx.resourcesDir) throw new Error('the core was started without its resources folder: documents cannot be printed');
-  const fontsDir = join(ctx.resourcesDir, 'fonts');
+  const fontsDir = fontsDirOf(ctx);
   const selection: RollSelection = { sectionBy: input.sectionBy, divisionLevel: input.divisionLevel, includeUnverified: input.includeUnverified };
   const found = rollSections(ctx.db, selection);
   const total = found.reduce((sum, s) => sum + s.count, 0);
@@ -53,14 +30,7 @@ export async function printRollJob(ctx: JobContext, input: RollJobInput): Promis
       en: input.includeUnverified ? 'There are no records to print; nothing was produced.' : 'There are no verified records; nothing was produced. (Tick "include unverified records" to print them.)',
     });
   }
-  const settings = new SettingsStore(ctx.db).get();
-  const issuer = settings.issuingAuthority || settings.officeName;
-  if (!issuer) {
-    throw new CoreError('VALIDATION', {
-      zh: '尚未设置发文机关（编印单位）。请管理员在“系统管理 → 单位设置”中填写后再打印。',
-      en: 'The issuing authority is not set. An administrator sets it under Administration → Office settings.',
-    });
-  }
+  const office = officeOf(ctx);
   const grid = new Set(input.gridSections);
   const sectionsWith = (onEntry: () => void): RollSection[] =>
     found.map((s) => {
@@ -75,17 +45,14 @@ export async function printRollJob(ctx: JobContext, input: RollJobInput): Promis
       };
       return { title: s.title, count: s.count, entries, grid: grid.has(s.key) };
     });
-  const year = localDay(ctx.now()).slice(0, 4);
-  const serial = nextSerial(ctx.db, `YL${year}`);
-  const base = { title: input.title, issuer, dateStyle: settings.dateStyle, date: localDay(ctx.now()), preface: input.preface, serial };
+  const serial = serialFor(ctx, 'YL');
+  const base = { title: input.title, issuer: office.issuer, dateStyle: office.dateStyle, date: office.date, preface: input.preface, serial };
 
   ctx.progress(0, total, 'checking');
-  const check = new CoverageCheck(fontsDir);
-  checkRollOfHonour(check, { ...base, sections: sectionsWith(ticker(ctx, total, 'checking')) });
-  if (check.problems.length > 0) throw uncoveredError(check.problems);
+  checkFonts(fontsDir, (check) => checkRollOfHonour(check, { ...base, sections: sectionsWith(ticker(ctx, total, 'checking', 200)) }));
 
   ctx.progress(0, total, 'drawing');
-  const { pdf, pages } = await rollOfHonourPdf(fontsDir, { ...base, sections: sectionsWith(() => {}) }, ticker(ctx, total, 'drawing'));
+  const { pdf, pages } = await rollOfHonourPdf(fontsDir, { ...base, sections: sectionsWith(() => {}) }, ticker(ctx, total, 'drawing', 200));
   ctx.progress(total, total, 'saving');
   ctx.throwIfCancelled();
 

@@ -5,7 +5,7 @@
  * file again: its header has the original file's signature (header.ts ignores 错误原因), so the
  * same mapping applies; dates stay dates, numbers numbers, text text.
  */
-import { mkdirSync, openSync, fsyncSync, closeSync, writeSync, renameSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import type { LocalizedText } from '../../../shared/contract';
 import { cellText, type Cell } from './cells';
 import { ERROR_REASON_HEADER } from './header';
 import { columnLetter } from './limits';
+import { writeFileDurably } from '../files/durable';
 
 export interface FailedRow {
   /** The row number in the imported sheet. */
@@ -143,15 +144,6 @@ export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Arr
   }
   const cleaned = name.replace(/[^\w.-]+/g, '_');
   const safe = /^\.*$/.test(cleaned) ? 'errors.xlsx' : cleaned;
-  const target = join(dir, safe);
-  const temp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
+  writeFileDurably(join(dir, safe), bytes);
   return join(ERROR_FILES_DIR, safe);
 }

@@ -9,6 +9,7 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-d
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { DOCUMENT_CHUNK_MAX, type ApiError } from '../../../../shared/contract';
 import type { Client } from '../../client';
+import { downloadBytes } from '../../lib/download';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -76,15 +77,7 @@ export async function drawPage(doc: PDFDocumentProxy, page: number, canvas: HTML
   }
 }
 
-/** Saves the bytes through the browser's download (the Electron shell asks where). */
+/** Saves the PDF through the browser's download (the Electron shell asks where). */
 export function saveBytes(fileName: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(fileName, bytes, 'application/pdf');
 }
