@@ -1,3 +1,4 @@
+import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
 import { martyrsScanZh } from './martyrs.scan.zh';
 import { martyrsTransferZh } from './martyrs.transfer.zh';
 
@@ -26,16 +27,7 @@ export const martyrsZh = {
     female: '女',
     unknown: '不详',
   },
-  period: {
-    first_civil_war: '第一次国内革命战争时期',
-    agrarian_revolution: '土地革命战争时期',
-    anti_japanese: '抗日战争时期',
-    liberation: '解放战争时期',
-    korea: '抗美援朝战争时期',
-    construction: '社会主义革命和建设时期',
-    new_era: '改革开放和新时代',
-    other: '其他',
-  },
+  period: { ...PERIOD_NAMES_ZH },
   sourceKind: {
     register: '名册 / 登记簿',
     printed_roll: '印本名录',

@@ -5,13 +5,12 @@
  * Under the app's CSP: no eval, no WebAssembly; the worker, character maps and standard fonts
  * are bundled (electron/electron.vite.config.ts copies them to `pdfjs/`).
  */
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { pdfjsOptions } from '../../lib/pdfjs';
 import { DOCUMENT_CHUNK_MAX, type ApiError } from '../../../../shared/contract';
 import type { Client } from '../../client';
 import { downloadBytes } from '../../lib/download';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
 
 export class DocumentReadError extends Error {
   constructor(readonly error: ApiError) {
@@ -42,21 +41,12 @@ export async function readDocument(client: Client, id: number): Promise<{ bytes:
   return { bytes, fileName: first.value.fileName };
 }
 
-const assetUrl = (path: string) => new URL(path, document.baseURI).href;
 
 export function openPdfBytes(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   // pdf.js takes ownership of (detaches) the buffer it is given: give it a copy.
   return getDocument({
     data: bytes.slice(),
-    isEvalSupported: false,
-    useWasm: false,
-    useWorkerFetch: false,
-    enableXfa: false,
-    cMapUrl: assetUrl('pdfjs/cmaps/'),
-    cMapPacked: true,
-    standardFontDataUrl: assetUrl('pdfjs/standard_fonts/'),
-    wasmUrl: assetUrl('pdfjs/wasm/'),
-    verbosity: 0,
+    ...pdfjsOptions(),
   }).promise;
 }
 

@@ -11,14 +11,13 @@
  *
  * Loaded lazily (import()) by usePageImage, so the roll never pays for pdf.js until a PDF is shown.
  */
-import { getDocument, GlobalWorkerOptions, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { getDocument, PDFDataRangeTransport, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
+import { pdfjsOptions } from '../../../../lib/pdfjs';
 import type { Client } from '../../../../client';
 import { PdfError, pdfProblemOf, readRange } from './pdfBytes';
 
 export { pdfProblemOf } from './pdfBytes';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
 
 /** pdf.js asks for the file in pieces of this size (a scanned page is typically 0.3–2 MB). */
 const RANGE_CHUNK = 1024 * 1024;
@@ -58,7 +57,6 @@ interface OpenPdf {
 
 const open = new Map<number, OpenPdf>();
 
-const assetUrl = (path: string) => new URL(path, document.baseURI).href;
 
 async function load(client: Client, id: number, size: number, entry: OpenPdf): Promise<PDFDocumentProxy> {
   const initial = await readRange(client, id, 0, Math.min(size, RANGE_CHUNK));
@@ -70,15 +68,7 @@ async function load(client: Client, id: number, size: number, entry: OpenPdf): P
     rangeChunkSize: RANGE_CHUNK,
     disableAutoFetch: true,
     disableStream: true,
-    isEvalSupported: false,
-    useWasm: false,
-    useWorkerFetch: false,
-    enableXfa: false,
-    cMapUrl: assetUrl('pdfjs/cmaps/'),
-    cMapPacked: true,
-    standardFontDataUrl: assetUrl('pdfjs/standard_fonts/'),
-    wasmUrl: assetUrl('pdfjs/wasm/'),
-    verbosity: 0,
+    ...pdfjsOptions(),
   });
   ranges.task = task;
   try {
