@@ -5,25 +5,6 @@ import type { PersonRelation } from '../../../shared/contract/people';
  * Repository of the living-people side of `persons` (phone, address, death) and both directions
  * of `person_relations`. The martyr side of the same rows is in martyrs.ts/persons.ts.
  */
-export interface PersonStored {
-  id: number;
-  name: string;
-  gender: 'male' | 'female' | 'unknown';
-  ethnicity: string;
-  idNumber: string | null;
-  birthDate: string;
-  phone: string;
-  addressText: string;
-  addressCode: string | null;
-  addressDivision: string | null;
-  deceased: boolean;
-  deathDate: string;
-  remarks: string;
-  martyrId: number | null;
-  householdId: number | null;
-  updatedAt: string;
-}
-
 export interface PersonWrite {
   name: string;
   gender: 'male' | 'female' | 'unknown';
@@ -36,6 +17,14 @@ export interface PersonWrite {
   deceased: boolean;
   deathDate: string;
   remarks: string;
+}
+
+export interface PersonStored extends PersonWrite {
+  id: number;
+  addressDivision: string | null;
+  martyrId: number | null;
+  householdId: number | null;
+  updatedAt: string;
 }
 
 const SELECT = `

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contract';
-import { classId, honorsCore, LI, type Honors } from '../honors/support';
+import { classId, honorsCore, LI, type Honors, jobEnd } from '../honors/support';
 
 let h: Honors | null = null;
 afterEach(async () => {
@@ -17,13 +17,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function until(t: Honors, jobId: number): Promise<Job> {
-  for (;;) {
-    const job = await t.ok('jobs.get', { id: jobId }, t.admin);
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = jobEnd;
 
 interface Word {
   text: string;

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../../shared/contract';
-import { classId, honorsCore, LI, type Honors } from '../honors/support';
+
+import { classId, honorsCore, LI, type Honors, jobEnd } from '../honors/support';
 
 let h: Honors | null = null;
 afterEach(async () => {
@@ -18,13 +18,7 @@ afterEach(async () => {
 /** A character of CJK Extension G that no shipped font has (U+30000). */
 const UNCOVERED = String.fromCodePoint(0x30000);
 
-async function until(t: Honors, jobId: number): Promise<Job> {
-  for (;;) {
-    const job = await t.ok('jobs.get', { id: jobId }, t.admin);
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = jobEnd;
 
 async function awardWithLetter(t: Honors, name: string, idNumber: string, family: { familyName: string; familyRelation: string }) {
   const award = await t.ok(

@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Job, Period } from '../../../shared/contract';
+import type { Period } from '../../../shared/contract';
 import { sortKey, type NameOrderConvention } from '../../../shared/rules/strokeOrder';
-import { honorsCore, type Honors } from '../honors/support';
+import { honorsCore, type Honors, jobEnd } from '../honors/support';
 
 let h: Honors | null = null;
 afterEach(async () => {
@@ -17,13 +17,7 @@ afterEach(async () => {
   h = null;
 });
 
-async function until(t: Honors, jobId: number): Promise<Job> {
-  for (;;) {
-    const job = await t.ok('jobs.get', { id: jobId }, t.admin);
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = jobEnd;
 
 // Keyed in no particular order; two-character names test 姓氏笔画 (a one-character given name first).
 const NAMES = ['魏长林', '丁一山', '王二虎', '于洪', '薛冬生', '马德胜', '王军', '方志刚', '石磊', '白玉兰', '刘大成', '许峰', '李秀英', '何进', '张国强', '陈东',

@@ -1,4 +1,5 @@
 import type { Session } from '../../../electron/core';
+import type { Job } from '../../../shared/contract';
 import { makeSetUpCore } from '../../support/tempCore';
 
 export type Honors = Awaited<ReturnType<typeof makeSetUpCore>> & { clerk: Session; reviewer: Session; readonly: Session };
@@ -24,3 +25,12 @@ export async function classId(h: Honors, name: string): Promise<number> {
 }
 
 export const LI = { kind: 'person' as const, name: '李明', gender: 'male' as const, idNumber: '11010519491231002X' };
+
+/** Waits for a job to leave 'running' (done, failed or cancelled) and answers it. */
+export async function jobEnd(t: Honors, jobId: number): Promise<Job> {
+  for (;;) {
+    const job = await t.ok('jobs.get', { id: jobId }, t.admin);
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
