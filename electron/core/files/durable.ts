@@ -1,15 +1,24 @@
 /** Whole files written so that a crash leaves the old one or the new one, never half of either. */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 
-/** Writes `bytes` to a temp file beside `target`, fsyncs it, and renames it over `target`. */
+/**
+ * Writes `bytes` to a temp file beside `target`, fsyncs it, and renames it over `target`. On a
+ * failure (a full disk: ENOSPC, answered to the user as DISK_FULL) the temp file is removed and
+ * `target` is as it was.
+ */
 export function writeFileDurably(target: string, bytes: Uint8Array): void {
   const temp = `${target}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, target);
 }
