@@ -55,7 +55,7 @@ export class JobRunner {
     const { db, events } = this.opts;
     const job = insertJob(db, { kind, startedBy: actor.userId, at: this.opts.now() });
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
-    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, resourcesDir: this.opts.resourcesDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer };
+    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, resourcesDir: this.opts.resourcesDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer, clockOffsetMs: Date.parse(this.opts.now()) - Date.now() };
     const worker = new Worker(this.opts.worker.file, {
       workerData,
       execArgv: this.opts.worker.execArgv ?? [],

@@ -15,6 +15,11 @@ export interface WorkerInput {
   resourcesDir: string | null;
   actor: JobActor;
   cancelBuffer: SharedArrayBuffer;
+  /**
+   * The core's clock minus this machine's, in ms, when the job started: the worker keeps the
+   * core's time (a test's fixed clock, the dates printed on documents, audit rows), ticking on.
+   */
+  clockOffsetMs: number;
 }
 
 export type WorkerMessage =
@@ -30,7 +35,7 @@ export async function runJobInThisWorker(): Promise<void> {
   const data = workerData as WorkerInput;
   const cancelFlag = new Int32Array(data.cancelBuffer);
   const post = (message: WorkerMessage) => port.postMessage(message);
-  const now = () => new Date().toISOString();
+  const now = () => new Date(Date.now() + (data.clockOffsetMs ?? 0)).toISOString();
   const db = openDatabase(data.dbFile);
   let lastReport = 0;
   const ctx: JobContext = {
