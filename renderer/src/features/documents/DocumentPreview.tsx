@@ -18,7 +18,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useQuery } from '../../lib/useApi';
 import { useUser } from '../auth/SessionProvider';
 import { useDocumentsT } from './i18n';
-import { DocumentReadError, drawPage, openPdfBytes, readDocument, saveBytes } from './documentPdf';
+import { DocumentReadError, drawPage, isCancelledRender, openPdfBytes, readDocument, saveBytes } from './documentPdf';
 import { PrintJobDialog } from './PrintLettersButton';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -36,12 +36,15 @@ export function DocumentPreview({ id }: { id: number }) {
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(2);
   const [reprintJob, setReprintJob] = useState<number | null>(null);
+  /** The page and zoom the canvas shows once drawn (`page:zoom`), or null before the first. */
+  const [drawn, setDrawn] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
     setFile(null);
+    setDrawn(null);
     setPage(1);
     readDocument(client, id)
       .then(async ({ bytes, fileName }) => {
@@ -63,7 +66,14 @@ export function DocumentPreview({ id }: { id: number }) {
 
   useEffect(() => {
     if (!file || !canvas.current) return;
-    drawPage(file.doc, page, canvas.current, BASE_WIDTH * ZOOMS[zoom]!).catch((e: unknown) => setBroken(e instanceof Error ? e.message : String(e)));
+    const abort = new AbortController();
+    const key = `${page}:${zoom}`;
+    drawPage(file.doc, page, canvas.current, BASE_WIDTH * ZOOMS[zoom]!, abort.signal)
+      .then(() => setDrawn(key))
+      .catch((e: unknown) => {
+        if (!abort.signal.aborted && !isCancelledRender(e)) setBroken(e instanceof Error ? e.message : String(e));
+      });
+    return () => abort.abort();
   }, [file, page, zoom]);
 
   const pages = file?.doc.numPages ?? meta.data?.pages ?? 0;
@@ -131,7 +141,7 @@ export function DocumentPreview({ id }: { id: number }) {
       {broken ? <Alert severity="error">{dt('preview.failed', { reason: broken })}</Alert> : null}
       {!file && !error && !broken ? <Typography color="text.secondary">{dt('preview.loading')}</Typography> : null}
       <Box sx={{ overflow: 'auto', flex: 1, bgcolor: 'grey.200', p: 2, textAlign: 'center' }}>
-        <canvas ref={canvas} data-testid="document-canvas" data-page={page} data-ready={file ? 'yes' : 'no'} style={{ boxShadow: '0 1px 4px rgba(0,0,0,.3)', background: '#fff' }} />
+        <canvas ref={canvas} data-testid="document-canvas" data-page={page} data-ready={file && drawn === `${page}:${zoom}` ? 'yes' : 'no'} style={{ boxShadow: '0 1px 4px rgba(0,0,0,.3)', background: '#fff' }} />
       </Box>
       {reprintJob !== null ? <PrintJobDialog jobId={reprintJob} onClose={() => setReprintJob(null)} /> : null}
     </Box>

@@ -50,21 +50,47 @@ export function openPdfBytes(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   }).promise;
 }
 
-/** Draws page `page` (1-based) of `doc` into `canvas`, `width` CSS pixels wide (sharp on high-DPI screens). */
-export async function drawPage(doc: PDFDocumentProxy, page: number, canvas: HTMLCanvasElement, width: number): Promise<void> {
+/**
+ * Draws page `page` (1-based) of `doc`, `width` CSS pixels wide (sharp on high-DPI screens), into
+ * a canvas of its own, and only then copies it onto `target`: the page on screen is never half
+ * drawn or blank while the next one renders, and two renders never share a canvas. Aborting
+ * (`signal`) cancels pdf.js's render and leaves `target` as it was. Resolves once `target` shows
+ * the page.
+ */
+export async function drawPage(doc: PDFDocumentProxy, page: number, target: HTMLCanvasElement, width: number, signal?: AbortSignal): Promise<void> {
   const pdfPage = await doc.getPage(page);
+  const scratch = document.createElement('canvas');
   try {
+    signal?.throwIfAborted();
     const natural = pdfPage.getViewport({ scale: 1 });
     const ratio = window.devicePixelRatio || 1;
     const viewport = pdfPage.getViewport({ scale: (width * ratio) / natural.width });
-    canvas.width = Math.round(viewport.width);
-    canvas.height = Math.round(viewport.height);
-    canvas.style.width = `${Math.round(viewport.width / ratio)}px`;
-    canvas.style.height = `${Math.round(viewport.height / ratio)}px`;
-    await pdfPage.render({ canvas, viewport, background: '#ffffff' }).promise;
+    scratch.width = Math.max(1, Math.round(viewport.width));
+    scratch.height = Math.max(1, Math.round(viewport.height));
+    const task = pdfPage.render({ canvas: scratch, viewport, background: '#ffffff' });
+    const cancel = () => task.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      await task.promise;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+    signal?.throwIfAborted();
+    target.width = scratch.width;
+    target.height = scratch.height;
+    target.style.width = `${Math.round(viewport.width / ratio)}px`;
+    target.style.height = `${Math.round(viewport.height / ratio)}px`;
+    target.getContext('2d')!.drawImage(scratch, 0, 0);
   } finally {
     pdfPage.cleanup();
+    scratch.width = 0;
+    scratch.height = 0;
   }
+}
+
+/** Whether `error` is only the end of a render that was no longer wanted. */
+export function isCancelledRender(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'RenderingCancelledException');
 }
 
 /** Saves the PDF through the browser's download (the Electron shell asks where). */
