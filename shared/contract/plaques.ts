@@ -68,7 +68,7 @@ export const plaqueEventSchema = z.object({
   id: idSchema,
   plaqueId: idSchema,
   plaqueNumber: z.string(),
-  action: z.enum(['make', ...plaqueActions]),
+  action: z.enum(['make', 'sign', ...plaqueActions]),
   fromStatus: z.enum(plaqueStatuses).nullable(),
   toStatus: z.enum(plaqueStatuses),
   date: z.string().nullable(),
@@ -210,6 +210,12 @@ export const plaqueMethods = {
     summary: 'Record the plaque hung: date, place on the house, the family’s signed confirmation (a stored scan).',
     access: editors,
     input: z.strictObject({ ...plaqueRef, date: isoDay, place: text(100).min(1), signatureAttachmentId: idSchema.nullable().default(null) }),
+    output: householdSchema,
+  }),
+  'plaques.fileSignature': method({
+    summary: 'File the family’s signed confirmation of a plaque hung without one (补录签字确认): the scan, and the day it was signed; no change of status.',
+    access: editors,
+    input: z.strictObject({ ...plaqueRef, date: isoDay, signatureAttachmentId: idSchema }),
     output: householdSchema,
   }),
   'plaques.reissue': method({

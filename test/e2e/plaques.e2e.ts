@@ -206,6 +206,68 @@ describe.skipIf(!launchKind())('the plaque round', () => {
     await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/示例：HM\d{4}-0001/);
     await page.getByTestId('patterns-save').click();
     await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/编号格式已保存/);
+
+    // 惠民县 keeps its own numbering: a row for the county, with its own example.
+    await pickDivisionIn(page, 'pattern-county', '惠民县');
+    await page.getByTestId('pattern-add').click();
+    await page.getByTestId('pattern-371621').fill('惠{year}{seq:3}');
+    await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/示例：惠\d{4}001/);
+    await page.getByTestId('patterns-save').click();
+    await expect.poll(() => page.getByTestId('plaque-patterns').textContent()).toMatch(/编号格式已保存/);
+    await app.screenshot('plaques-08-number-patterns');
+    // Saved, not just shown: the page reopened has the county's row.
+    await goto('#/home');
+    await goto('#/admin/settings');
+    await expect.poll(() => page.getByTestId('pattern-371621').inputValue()).toBe('惠{year}{seq:3}');
+  });
+
+  it('a plaque made afterwards takes the county’s pattern; hung unsigned, its signature is filed later; then replaced and cancelled', async () => {
+    const year = new Date().getFullYear();
+    await goto('#/plaques');
+    await pickDivision('plaques-division', VILLAGE);
+    await newHousehold('孙立新', 'HK3716210009');
+    await page.getByTestId('plaque-make').click();
+    await expect.poll(status).toBe('已制作');
+    expect(await page.getByTestId('plaque-number').textContent()).toBe(`惠${year}001`);
+    await step('plaque-issue');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已发放');
+
+    // Hung at the door; the signed paper comes back to the office later.
+    await step('plaque-hang');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已悬挂');
+    await expect.poll(() => page.getByTestId('plaque-unsigned').textContent()).toMatch(/未签字/);
+    await expect.poll(() => ledgerRow('孙立新').textContent()).toMatch(/已悬挂.*未签/);
+    await page.getByTestId('plaque-sign').click();
+    expect(await page.getByTestId('plaque-step-save').isDisabled()).toBe(true);
+    await page.getByTestId('plaque-step-file').setInputFiles(await signedScan('sun-signed.png', 'Signed: Sun Lixin'));
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(() => page.getByTestId('plaque-unsigned').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('household-plaque').textContent()).toMatch(/已签（扫描件）/);
+    await expect.poll(() => ledgerRow('孙立新').textContent()).toMatch(/已悬挂.*已签/);
+    await expect.poll(() => page.getByTestId('plaque-history').textContent()).toMatch(/补录签字确认 → 已悬挂/);
+
+    // The family moves house: 更换, a new plaque with the next number of the county's series.
+    await step('plaque-replace');
+    await choose('原因', '搬迁');
+    await page.getByTestId('plaque-step-note').fill('迁入新居 御史村西街9号');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已发放');
+    expect(await page.getByTestId('plaque-number').textContent()).toBe(`惠${year}002`);
+    await expect.poll(() => page.getByTestId('plaque-history').textContent()).toMatch(new RegExp(`更换 → 已发放 · 惠${year}002.*更换 → 已更替 · 惠${year}001`));
+
+    // Then cancelled (取消) with the reason; the ledger's cancelled view lists it.
+    await step('plaque-cancel');
+    await page.getByTestId('plaque-step-note').fill('户籍迁出本县');
+    await page.getByTestId('plaque-step-save').click();
+    await expect.poll(status).toBe('已取消');
+    await expect.poll(() => page.getByTestId('household-plaque').textContent()).toMatch(/户籍迁出本县/);
+    await page.getByTestId('ledger-view-cancelled').click();
+    await expect.poll(() => ledgerRow('孙立新').textContent()).toMatch(/已取消/);
+    await app.screenshot('plaques-09-cancelled');
+    await page.getByTestId('ledger-view-all').click();
+    await page.getByTestId('household-close').click();
   });
 
   it('恢复 is offered to the administrator; a clerk, whom the backend would refuse, is told who may instead', async () => {

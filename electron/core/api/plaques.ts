@@ -11,7 +11,7 @@ import { getPerson } from '../db/people';
 import { addMember, deleteQualification, getHousehold, householdOfPerson, insertHousehold, insertQualification, listQualifications, qualificationUsedByPlaque, removeMember, setMemberRelation, touchHousehold, updateHousehold, type HouseholdWrite } from '../db/households';
 import { getPlaque, ledgerPage } from '../db/plaques';
 import { householdCounts } from '../db/statistics';
-import { loadHousehold, makePlaque, missingHousehold, missingPlaque, nextPlaqueNumber, stepPlaque, succeedPlaque, type Audit } from '../plaques/lifecycle';
+import { loadHousehold, makePlaque, missingHousehold, missingPlaque, fileSignature, nextPlaqueNumber, stepPlaque, succeedPlaque, type Audit } from '../plaques/lifecycle';
 import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCode';
 import { householdEligibility, ledgerPlaqueStatuses, qualificationUsable, plaqueCategories } from '../../../shared/rules/plaque';
 import { personalInfoFor } from '../../../shared/rules/privacy';
@@ -190,6 +190,9 @@ export const plaqueHandlers = defineHandlers({
         attachmentId: input.signatureAttachmentId,
       }),
     ),
+
+  'plaques.fileSignature': (input, ctx) =>
+    step(ctx, input.id, (audit) => fileSignature(ctx.db, actor(ctx), audit, { plaqueId: input.id, expectedVersion: input.expectedVersion, date: input.date, attachmentId: input.signatureAttachmentId })),
 
   'plaques.reissue': (input, ctx) => {
     const householdId = householdOf(ctx, input.id);

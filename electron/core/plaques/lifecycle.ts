@@ -117,6 +117,24 @@ export function stepPlaque(db: Db, actor: Actor, audit: Audit, s: StepInput): Pl
   return getPlaque(db, plaque.id)!;
 }
 
+/**
+ * The family's signed confirmation filed after the hanging (补录签字确认): a plaque hung without
+ * the scan (the paper was signed at the door and scanned back at the office) gets it here. The
+ * status stays "hung"; the event and the audit row say who filed which scan, signed on which day.
+ */
+export function fileSignature(db: Db, actor: Actor, audit: Audit, s: { plaqueId: number; expectedVersion: number; date: string; attachmentId: number }): Plaque {
+  const plaque = loadForStep(db, s.plaqueId, s.expectedVersion);
+  if (plaque.status !== 'hung') refuse({ zh: '只有已悬挂的光荣牌才能补录家属签字确认。', en: 'Only a plaque that is hung can have the family’s signed confirmation filed.' });
+  if (plaque.signatureAttachmentId !== null) refuse({ zh: '该光荣牌已有家属签字确认，不能重复补录。', en: 'This plaque already has the family’s signed confirmation on file.' });
+  if (plaque.hungDate && s.date < plaque.hungDate) refuse({ zh: `签字日期不能早于悬挂日期（${plaque.hungDate}）。`, en: `The signing date cannot be before the day the plaque was hung (${plaque.hungDate}).` });
+  if (!attachmentExists(db, s.attachmentId)) throw notFound({ zh: `附件 #${s.attachmentId}`, en: `Attachment #${s.attachmentId}` });
+  changePlaque(db, plaque.id, plaque.version, { status: 'hung', signatureAttachmentId: s.attachmentId }, actor.userId, actor.at);
+  linkAttachment(db, { kind: 'plaque', id: plaque.id }, s.attachmentId, { label: 'sign', at: actor.at, by: actor.userId });
+  appendPlaqueEvent(db, { plaqueId: plaque.id, action: 'sign', fromStatus: 'hung', toStatus: 'hung', date: s.date, attachmentId: s.attachmentId }, actor.userId, actor.at);
+  audit({ entity: 'plaque', entityId: plaque.id, action: 'sign', before: { signatureAttachmentId: null }, after: { signatureAttachmentId: s.attachmentId, date: s.date, householdId: plaque.householdId } });
+  return getPlaque(db, plaque.id)!;
+}
+
 /** Reissue (补发) or replace (更换): the old plaque is superseded and a new one issued in its place. */
 export function succeedPlaque(db: Db, actor: Actor, audit: Audit, s: { plaqueId: number; expectedVersion: number; action: 'reissue' | 'replace'; date: string; reason: string; note: string; number: string }): number {
   const plaque = loadForStep(db, s.plaqueId, s.expectedVersion);

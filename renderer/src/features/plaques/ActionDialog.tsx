@@ -11,10 +11,12 @@ import { usePlaquesT } from './i18n';
 import { localToday } from './dates';
 
 export type PlaqueStep = 'issue' | 'hang' | 'reissue' | 'replace' | 'takeBack' | 'cancel' | 'restore';
+/** A lifecycle step, or filing the family's signed confirmation of a plaque hung without it (no change of status). */
+export type DialogStep = PlaqueStep | 'sign';
 
 
 /** One lifecycle step of a plaque: the fields it needs, then the call. Ctrl+Enter saves. */
-export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque; step: PlaqueStep; onClose: () => void; onDone: () => void }) {
+export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque; step: DialogStep; onClose: () => void; onDone: () => void }) {
   const pt = usePlaquesT();
   const client = useClient();
   const [date, setDate] = useState<string | undefined>(localToday());
@@ -27,7 +29,7 @@ export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    if (!date) return;
+    if (!date || (step === 'sign' && !file)) return;
     setBusy(true);
     setError(null);
     let attachmentId: number | null = null;
@@ -43,6 +45,7 @@ export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque
     const ref = { id: plaque.id, expectedVersion: plaque.version, date };
     const result =
       step === 'issue' ? await client.call('plaques.issue', ref)
+      : step === 'sign' ? await client.call('plaques.fileSignature', { ...ref, signatureAttachmentId: attachmentId! })
       : step === 'hang' ? await client.call('plaques.hang', { ...ref, place, signatureAttachmentId: attachmentId })
       : step === 'reissue' ? await client.call('plaques.reissue', { ...ref, note })
       : step === 'replace' ? await client.call('plaques.replace', { ...ref, reason: reason as (typeof replaceReasons)[number], note })
@@ -71,11 +74,11 @@ export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque
           {(step === 'takeBack' || step === 'restore') && (
             <TextField required label={step === 'restore' ? pt('form.approval') : pt('form.documentNo')} value={documentNo} onChange={(e) => setDocumentNo(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'plaque-step-document' } }} />
           )}
-          {step !== 'issue' && step !== 'hang' && <TextField label={pt('form.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'plaque-step-note' } }} />}
-          {(step === 'hang' || step === 'takeBack') && (
+          {step !== 'issue' && step !== 'hang' && step !== 'sign' && <TextField label={pt('form.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'plaque-step-note' } }} />}
+          {(step === 'hang' || step === 'takeBack' || step === 'sign') && (
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
               <Button component="label" variant="outlined">
-                {step === 'hang' ? pt('form.signature') : pt('form.documentNo')}
+                {step === 'takeBack' ? pt('form.documentNo') : pt('form.signature')}
                 <input hidden type="file" accept="image/*,application/pdf" data-testid="plaque-step-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
               </Button>
               <Typography variant="body2" color="text.secondary" data-testid="plaque-step-file-name">{file?.name ?? ''}</Typography>
@@ -86,7 +89,7 @@ export function ActionDialog({ plaque, step, onClose, onDone }: { plaque: Plaque
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{pt('form.cancel')}</Button>
-        <Button variant="contained" disabled={busy || !date} onClick={() => void save()} data-testid="plaque-step-save">{pt('form.save')}</Button>
+        <Button variant="contained" disabled={busy || !date || (step === 'sign' && !file)} onClick={() => void save()} data-testid="plaque-step-save">{pt('form.save')}</Button>
       </DialogActions>
     </Dialog>
   );

@@ -5,7 +5,7 @@ import { useClient } from '../../app/clientContext';
 import { useLang } from '../../i18n';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import type { ApiError } from '../../../../shared/contract';
-import { ActionDialog, type PlaqueStep } from './ActionDialog';
+import { ActionDialog, type DialogStep } from './ActionDialog';
 import { PlaqueSteps, RoleNote } from './PlaqueSteps';
 import { mayCall, rolesFor } from './stepOffers';
 import { useUser } from '../auth/SessionProvider';
@@ -24,7 +24,7 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
   const t = usePeopleT();
   const { role } = useUser();
   const mayEdit = mayCall('households.update', role);
-  const [step, setStep] = useState<PlaqueStep | null>(null);
+  const [step, setStep] = useState<DialogStep | null>(null);
   const [edit, setEdit] = useState<HouseholdEdit | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const current = household.plaque ?? household.plaques.find((p) => p.status === 'cancelled') ?? null;
@@ -90,6 +90,16 @@ export function HouseholdPanel({ household, onChanged, onClose }: { household: H
             <b data-testid="plaque-number">{current.number}</b> · <span data-testid="plaque-status">{pt(`statuses.${current.status}`)}</span> · {pt(`categories.${current.category}`)}
             {current.hungDate ? ` · ${current.hungDate} ${current.hungPlace}` : ''}{current.signatureAttachmentId ? ` · ${pt('signedYes')}` : ''}
           </Typography>
+          {current.status === 'hung' && current.signatureAttachmentId === null && (
+            <Alert
+              severity="warning"
+              sx={{ mt: 1 }}
+              data-testid="plaque-unsigned"
+              action={mayCall('plaques.fileSignature', role) ? <Button color="inherit" size="small" onClick={() => setStep('sign')} data-testid="plaque-sign">{pt('actions.sign')}</Button> : undefined}
+            >
+              {pt('unsigned')}
+            </Alert>
+          )}
           {current.lastReason && (current.status === 'taken_back' || current.status === 'cancelled') && <Typography variant="body2" color="text.secondary">{words(current.lastReason)}</Typography>}
           <PlaqueSteps plaque={current} onStep={setStep} />
           {household.plaque && mayCall('documents.printIssuanceSlip', role) && <Box sx={{ mt: 1 }}><PrintSlipButton householdId={household.id} issued={household.plaque.status !== 'made'} /></Box>}

@@ -58,7 +58,7 @@ export function LedgerGrid({ filter, version, selected, onSelect }: { filter: Le
       },
       { field: 'hungDate', headerName: pt('cols.hungDate'), width: 96, valueGetter: (_v, r) => r.hungDate ?? '' },
       { field: 'hungPlace', headerName: pt('cols.hungPlace'), width: 96 },
-      { field: 'signed', headerName: pt('cols.signed'), width: 52, valueGetter: (_v, r) => (r.signed ? pt('signedShort') : '') },
+      { field: 'signed', headerName: pt('cols.signed'), width: 52, valueGetter: (_v, r) => (r.signed ? pt('signedShort') : r.status === 'hung' ? pt('unsignedShort') : '') },
     ],
     [pt],
   );

@@ -78,6 +78,7 @@ export function NumberPatternSettings({ initial }: { initial: Settings }) {
               setRows([...rows, { county: adding.code.slice(0, 6), name: adding.name, pattern }]);
               setAdding(null);
             }}
+            data-testid="pattern-add"
           >
             {pt('patterns.add')}
           </Button>
