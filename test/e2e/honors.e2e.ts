@@ -12,17 +12,36 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { addDays, isWorkingDay, plainWeek } from '../../shared/rules/workingDays';
 import { createAdministrator, launchForSuite, launchKind, type LaunchedApp } from './launch';
+import { minimalPdf } from '../integration/attachments/files';
 
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Guangrong#2026' };
 
 let app: LaunchedApp;
 let page: Page;
 let letterId = 0;
+let awardHash = '';
 const scratch = mkdtempSync(join(tmpdir(), 'guangrong-honors-'));
 
 const goto = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 const hash = () => page.evaluate(() => window.location.hash);
 const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+
+/** A backend call made from inside the page, as another desk of the app would make it. */
+async function api<T = unknown>(method: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ([m, i]) => {
+      const bridge = (window as unknown as { guangrong?: { call(method: string, input: unknown): Promise<unknown> } }).guangrong;
+      if (bridge) return bridge.call(m, i);
+      const token = sessionStorage.getItem('guangrong.webHostToken') ?? '';
+      const response = await fetch(`/api/${encodeURIComponent(m)}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-guangrong-token': token }, body: JSON.stringify(i), credentials: 'same-origin' });
+      return response.json();
+    },
+    [method, input] as const,
+  );
+  const result = r as { ok: boolean; value?: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
 
 function today(): string {
   const d = new Date();
@@ -88,6 +107,7 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await page.keyboard.press('Control+s');
     await expect.poll(hash).toMatch(/^#\/honors\/awards\/\d+$/);
     await expect.poll(() => page.getByTestId('award-notice').textContent()).toMatch(/已保存：李明/);
+    awardHash = await hash();
   });
 
   it('registers the letter received five working days ago: the home page lists it as due soon', async () => {
@@ -141,6 +161,45 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await app.screenshot('honors-04-delivered');
   });
 
+  it('the family’s feedback is recorded after the delivery, and closes the letter', async () => {
+    await page.getByTestId('letter-action-feedback').click();
+    await page.getByTestId('letter-action-text').fill('家属表示感谢，将喜报装框挂在堂屋。');
+    await page.getByTestId('letter-action-confirm').click();
+    await expect.poll(() => page.getByTestId('letter-status').getAttribute('data-status')).toBe('feedback');
+    await expect.poll(() => page.getByTestId('letter-page').textContent()).toMatch(/家属表示感谢，将喜报装框挂在堂屋。/);
+    await expect.poll(() => page.getByTestId('letter-events').locator('li').count()).toBe(5);
+    expect(await page.getByTestId('letter-events').locator('li').last().textContent()).toMatch(/王建国/);
+    // Nothing more to do on it.
+    expect(await page.locator('[data-testid^="letter-action-"]').count()).toBe(0);
+  });
+
+  it('the award page offers no second letter, and keeps the order and a photo as attachments', async () => {
+    await goto(awardHash);
+    await page.getByTestId('award-open-letter').waitFor();
+    expect(await page.getByTestId('award-letter-status').getAttribute('data-status')).toBe('feedback');
+    expect(await page.getByTestId('award-new-letter').count()).toBe(0);
+
+    const order = join(scratch, '东战政〔2026〕12号.pdf');
+    writeFileSync(order, minimalPdf(1));
+    const photo = join(scratch, '立功合影.png');
+    writeFileSync(photo, await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c33' } }).png().toBuffer());
+    await page.getByTestId('award-file').setInputFiles([order, photo]);
+    await expect.poll(() => page.getByTestId('award-files').locator('li').count()).toBe(2);
+    await app.screenshot('honors-08-award-files');
+
+    // Reopened: both are there; the photo attached by mistake is removed, the order stays.
+    await goto('#/honors');
+    await page.getByTestId('award-search').waitFor();
+    await goto(awardHash);
+    await expect.poll(() => page.getByTestId('award-files').textContent()).toMatch(/东战政〔2026〕12号\.pdf.*立功合影\.png/);
+    await page.getByTestId('award-files').getByRole('button', { name: '移除附件：立功合影.png' }).click();
+    await expect.poll(() => page.getByTestId('award-files').locator('li').count()).toBe(1);
+    await goto('#/honors');
+    await page.getByTestId('award-search').waitFor();
+    await goto(awardHash);
+    await expect.poll(() => page.getByTestId('award-files').textContent()).toMatch(/^东战政〔2026〕12号\.pdf×$/);
+  });
+
   it('the delivered letter has left the home page’s due list', async () => {
     await goto('#/home');
     await page.getByTestId('home-due-none').waitFor();
@@ -175,6 +234,33 @@ describe.skipIf(!launchKind())('merit awards and good-news letters', () => {
     await expect.poll(() => page.getByTestId('award-division').inputValue()).toMatch(/滨州市 惠民县$/);
     expect(await page.getByTestId('award-kind').inputValue()).toBe('unit');
     expect(await page.getByTestId('award-unitType').inputValue()).toBe('双拥模范单位');
+  });
+
+  it('the administrator changes who must deliver a third-class merit; the next such letter suggests it', async () => {
+    await goto('#/honors/settings');
+    await page.getByTestId('holiday-calendar').waitFor();
+    // The class table loads after the page: the row whose name field says 三等功.
+    const classRow = () =>
+      page.evaluate(() => {
+        const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('input[data-testid^="class-name-"]'));
+        return inputs.find((i) => i.value === '三等功')?.dataset.testid?.replace('class-name-', '') ?? null;
+      });
+    await expect.poll(classRow).not.toBeNull();
+    const rowKey = (await classRow())!;
+    const deliverers = '乡镇（街道）武装部部长会同村（社区）党支部书记';
+    await page.getByTestId(`class-deliverers-${rowKey}`).fill(deliverers);
+    await page.getByTestId(`class-save-${rowKey}`).click();
+    await expect.poll(() => page.getByTestId(`class-save-${rowKey}`).count()).toBe(0);
+
+    // Meanwhile a third-class merit arrives, with its letter registered and verified at another desk.
+    const award = await api<{ id: number }>('awards.create', { recipient: { kind: 'person', name: '周强', gender: 'male' }, classId: Number(rowKey), authority: '北部战区', orderNo: '北战政〔2026〕30号', awardDate: '2026-11-02' });
+    const letter = await api<{ id: number }>('letters.create', { awardId: award.id, receivedOn: today(), familyName: '周大海', familyRelation: '父亲', familyAddress: '山东省惠民县何坊街道周家村3号' });
+    await api('letters.register', { id: letter.id });
+    await api('letters.verify', { id: letter.id });
+    await goto(`#/honors/letters/${letter.id}`);
+    await page.getByTestId('letter-action-deliver').click();
+    await expect.poll(() => page.getByTestId('letter-deliveredBy').inputValue()).toBe(deliverers);
+    await page.keyboard.press('Escape');
   });
 
   it('the administrator marks a holiday in the office calendar beside the class settings', async () => {

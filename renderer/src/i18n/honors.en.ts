@@ -62,6 +62,7 @@ export const honorsEn: Messages<typeof honorsZh> = {
     saved: 'Saved: {{name}}',
     attachments: 'Attachments (order, photos)',
     addFile: 'Add a file',
+    removeFile: 'Remove the attachment {{name}}',
     noFiles: 'No attachment.',
     remove: 'Remove',
     otherAwards: 'This person has {{count}} other award(s).',

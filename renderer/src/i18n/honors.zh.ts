@@ -62,6 +62,7 @@ export const honorsZh = {
     saved: '已保存：{{name}}',
     attachments: '附件（通令、照片）',
     addFile: '添加附件',
+    removeFile: '移除附件：{{name}}',
     noFiles: '暂无附件。',
     remove: '移除',
     otherAwards: '此人另有 {{count}} 条奖励记录。',

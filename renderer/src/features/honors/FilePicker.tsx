@@ -1,11 +1,13 @@
 import { Button, LinearProgress, Box } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useRef, useState } from 'react';
 import type { ApiError } from '../../../../shared/contract';
 import type { Attachment } from '../../../../shared/contract/attachments';
 import { useClient } from '../../app/clientContext';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { uploadScan } from '../../lib/upload';
+import { useHonorsT } from './i18n';
 
 /**
  * Chooses files (JPEG, PNG, TIFF, PDF), sends each through the upload contract and stores it; the
@@ -47,6 +49,7 @@ export function FilePicker({ label, testId, onStored, accept = 'image/jpeg,image
 
 /** The stored files of an award or letter as a list of names with small previews. */
 export function AttachmentList({ items, onRemove, testId }: { items: { attachment: Attachment }[]; onRemove?: (id: number) => void; testId: string }) {
+  const ht = useHonorsT();
   return (
     <Box component="ul" data-testid={testId} sx={{ listStyle: 'none', p: 0, m: 0, display: 'flex', flexDirection: 'column', gap: 0.5 }}>
       {items.map(({ attachment }) => (
@@ -54,7 +57,7 @@ export function AttachmentList({ items, onRemove, testId }: { items: { attachmen
           <Thumb attachment={attachment} />
           <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{attachment.originalName}</span>
           {onRemove ? (
-            <Button size="small" onClick={() => onRemove(attachment.id)}>
+            <Button size="small" onClick={() => onRemove(attachment.id)} aria-label={ht('form.removeFile', { name: attachment.originalName })} title={ht('form.removeFile', { name: attachment.originalName })}>
               ×
             </Button>
           ) : null}
@@ -71,6 +74,9 @@ function Thumb({ attachment }: { attachment: Attachment }) {
   if (!asked && attachment.mime !== 'application/pdf') {
     setAsked(true);
     void client.call('attachments.page', { id: attachment.id, width: 200 }).then((r) => r.ok && setSrc(`data:image/jpeg;base64,${r.value.dataBase64}`));
+  }
+  if (attachment.mime === 'application/pdf') {
+    return <Box sx={{ width: 48, height: 36, bgcolor: 'action.hover', borderRadius: 0.5, display: 'grid', placeItems: 'center', color: 'error.main' }}><PictureAsPdfIcon fontSize="small" /></Box>;
   }
   return src ? <img src={src} alt="" style={{ width: 48, height: 36, objectFit: 'cover', borderRadius: 2 }} /> : <Box sx={{ width: 48, height: 36, bgcolor: 'action.hover', borderRadius: 0.5 }} />;
 }

@@ -52,7 +52,7 @@ export function ClassSettings({ admin }: { admin: boolean }) {
                 <TextField size="small" variant="standard" type="number" value={draft.deadlineDays} disabled={!admin} onChange={(e) => edit(key, { ...draft, deadlineDays: e.target.value })} slotProps={{ htmlInput: { min: 1, max: 60, 'data-testid': `class-days-${key}` } }} sx={{ width: 70 }} />
               </TableCell>
               <TableCell sx={{ width: '50%' }}>
-                <TextField size="small" variant="standard" fullWidth value={draft.deliverers} disabled={!admin} onChange={(e) => edit(key, { ...draft, deliverers: e.target.value })} />
+                <TextField size="small" variant="standard" fullWidth value={draft.deliverers} disabled={!admin} onChange={(e) => edit(key, { ...draft, deliverers: e.target.value })} slotProps={{ htmlInput: { 'data-testid': `class-deliverers-${key}` } }} />
               </TableCell>
               <TableCell>
                 <Checkbox size="small" checked={draft.active} disabled={!admin} onChange={(e) => edit(key, { ...draft, active: e.target.checked })} />
