@@ -1,4 +1,4 @@
--- Guangrong database schema, version 12.
+-- Guangrong database schema, version 13.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -452,6 +452,8 @@ CREATE INDEX persons_native_place ON persons (native_place_code) WHERE native_pl
 CREATE INDEX plaque_events_plaque ON plaque_events (plaque_id, id);
 
 CREATE INDEX plaques_household ON plaques (household_id, id);
+
+CREATE INDEX plaques_number_nocase ON plaques (number COLLATE NOCASE);
 
 CREATE UNIQUE INDEX plaques_one_per_household ON plaques (household_id) WHERE status IN ('made', 'issued', 'hung', 'taken_back');
 

@@ -199,7 +199,8 @@ export const honorMethods = {
   'awardClasses.save': method({
     summary: 'Add a class, or change one’s name, deadline days, deliverers or whether it is offered; open letters’ deadlines follow.',
     access: adminOnly,
-    input: z.strictObject({ id: idSchema.optional(), name: text(40).min(1), deadlineDays: z.number().int().min(1).max(60), deliverers: text(200).default(''), active: z.boolean().default(true) }),
+    // deliverers and active left out keep a class's stored values (a new class: none, offered).
+    input: z.strictObject({ id: idSchema.optional(), name: text(40).min(1), deadlineDays: z.number().int().min(1).max(60), deliverers: text(200).optional(), active: z.boolean().optional() }),
     output: awardClassSchema,
   }),
   'calendar.list': method({ summary: 'The office’s holidays and make-up working days (调休) of a year.', access: 'signedIn', input: z.strictObject({ year: z.number().int().min(2000).max(2100) }), output: z.array(calendarDaySchema) }),

@@ -161,7 +161,16 @@ const count = z.number().int();
 export const divisionHouseholdsSchema = z.object({ divisionCode: z.string(), divisionName: z.string(), level: count, households: count, hung: count, inUse: count, cancelled: count, withoutPlaque: count });
 
 const plaqueRef = { id: idSchema, expectedVersion: z.number().int().min(1) };
-const numberOverride = text(40).optional();
+/**
+ * A plaque number typed by hand: full-width letters, digits and dashes (ＨＭ－Ａ１, what a Chinese
+ * input method gives) folded to ordinary ones (NFKC), so the duplicate check sees the number as
+ * printed; letter case is ignored by the check itself (db/plaques.ts).
+ */
+const numberOverride = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim())
+  .pipe(z.string().max(40))
+  .optional();
 
 export const batchActions = ['issue', 'hang'] as const;
 

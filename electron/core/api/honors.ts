@@ -22,7 +22,7 @@ const classHandlers = defineHandlers({
     if (input.id !== undefined && !current) throw notFound({ zh: '该奖励类别', en: 'The award class' });
     const clash = findAwardClassByName(ctx.db, input.name);
     if (clash && clash.id !== input.id) throw new CoreError('CONFLICT', { zh: `已有奖励类别“${input.name}”。`, en: `There is already an award class “${input.name}”.` });
-    const columns = { name: input.name, deadlineDays: input.deadlineDays, deliverers: input.deliverers, active: input.active };
+    const columns = { name: input.name, deadlineDays: input.deadlineDays, deliverers: input.deliverers ?? current?.deliverers ?? '', active: input.active ?? current?.active ?? true };
     const id = ctx.write((audit) => {
       if (current) {
         updateAwardClass(ctx.db, current.id, columns, ctx.now());

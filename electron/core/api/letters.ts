@@ -68,8 +68,8 @@ function duplicate(ctx: HandlerContext, existing: LetterRecord | undefined): Cor
   const where = existing ? `（第 ${existing.id} 号，送往${address}）` : '';
   const whereEn = existing ? ` (no. ${existing.id}, to ${address})` : '';
   return new CoreError('CONFLICT', {
-    zh: `该奖励已有一份喜报${where}，同一奖励、同一家庭不能再登记第二份喜报。如原喜报登记有误，请先将其作废。`,
-    en: `This award already has a good-news letter${whereEn}; a second letter for the same award and family is refused. If the first one was keyed in wrongly, cancel it first.`,
+    zh: `该奖励已有一份喜报${where}，一项奖励只送一份喜报，不能再登记第二份。如原喜报登记有误（如地址写错），请先将其作废再重新登记。`,
+    en: `This award already has a good-news letter${whereEn}; an award gets one letter, so a second is refused. If the first one was keyed in wrongly (a wrong address, say), cancel it first and register it again.`,
   });
 }
 
@@ -109,9 +109,10 @@ export const letterHandlers = defineHandlers({
     try {
       id = ctx.write((audit) => {
         const dueOn = dueDate(ctx.db, input.receivedOn, cls.deadlineDays);
-        const newId = insertLetter(ctx.db, { ...input, deliverers: input.deliverers || cls.deliverers, dueOn }, user.id, ctx.now());
+        const deliverers = input.deliverers || cls.deliverers;
+        const newId = insertLetter(ctx.db, { ...input, deliverers, dueOn }, user.id, ctx.now());
         appendLetterEvent(ctx.db, { letterId: newId, at: ctx.now(), userId: user.id, action: 'receive', fromStatus: null, toStatus: 'received', reason: null });
-        audit({ entity: 'letter', entityId: newId, action: 'create', after: { ...input, dueOn, deadlineDays: cls.deadlineDays } });
+        audit({ entity: 'letter', entityId: newId, action: 'create', after: { ...input, deliverers, dueOn, deadlineDays: cls.deadlineDays } });
         return newId;
       });
     } catch (error) {
@@ -143,6 +144,9 @@ export const letterHandlers = defineHandlers({
 
   'letters.feedback': (input, ctx) => {
     const current = record(ctx, input.id);
+    // The state machine first: feedback on a letter not delivered is refused for that, not for its date.
+    const allowed = letterMove(current.status, 'feedback');
+    if (!allowed.ok) throw new CoreError('CONFLICT', allowed.reason);
     if (current.deliveredOn && input.feedbackOn < current.deliveredOn) {
       throw new CoreError('VALIDATION', { zh: `反馈日期 ${input.feedbackOn} 早于送达日期 ${current.deliveredOn}。`, en: `The feedback date ${input.feedbackOn} is before the delivery (${current.deliveredOn}).` });
     }

@@ -26,7 +26,7 @@ export function listHouseholdPlaques(db: Db, householdId: number): Plaque[] {
 }
 
 export function plaqueNumberTaken(db: Db, number: string): boolean {
-  return cachedStatement(db, 'SELECT 1 FROM plaques WHERE number = ?').get(number) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM plaques WHERE number = ? COLLATE NOCASE').get(number) !== undefined;
 }
 
 /** Numbers starting with `prefix` and ending with `suffix` (to find the last sequence used). */

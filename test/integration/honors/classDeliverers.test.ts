@@ -79,4 +79,25 @@ describe('the deliverers of an award class', () => {
     const letter = await h.ok('letters.create', { awardId: (await awardOf(h, '三等功', '戊五')).id, receivedOn: '2026-11-23', ...family }, h.clerk);
     expect(letter.deliverers).toBe(SEEDED);
   });
+
+  it('a save that leaves out deliverers or active keeps the stored ones; a new class without them has none and is offered', async () => {
+    h = await honorsCore();
+    const third = await classId(h, '三等功');
+    await h.ok('awardClasses.save', { id: third, name: '三等功', deadlineDays: 10, deliverers: EDITED, active: false }, h.admin);
+    // Only the deadline changes: the deliverers and the withdrawal stay.
+    const saved = await h.ok('awardClasses.save', { id: third, name: '三等功', deadlineDays: 12 }, h.admin);
+    expect(saved).toMatchObject({ id: third, deadlineDays: 12, deliverers: EDITED, active: false });
+    const audit = await h.ok('audit.list', { entity: 'awardClass', entityId: String(third) }, h.admin);
+    expect(audit.entries[0]).toMatchObject({ action: 'update', before: { deliverers: EDITED, active: false, deadlineDays: 10 }, after: { deliverers: EDITED, active: false, deadlineDays: 12 } });
+    const added = await h.ok('awardClasses.save', { name: '见义勇为', deadlineDays: 15 }, h.admin);
+    expect(added).toMatchObject({ name: '见义勇为', deadlineDays: 15, deliverers: '', active: true });
+  });
+
+  it('the audit row of a new letter records the deliverers it was given, the class’s when it named none', async () => {
+    h = await honorsCore();
+    const letter = await h.ok('letters.create', { awardId: (await awardOf(h, '三等功', '丁四')).id, receivedOn: '2026-11-20', ...family }, h.clerk);
+    const audit = await h.ok('audit.list', { entity: 'letter', entityId: String(letter.id), action: 'create' }, h.admin);
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]!.after).toMatchObject({ deliverers: SEEDED });
+  });
 });

@@ -59,6 +59,17 @@ describe('feedback (反馈) on a good-news letter', () => {
     expect(await feedbackAudit(h, letter.id)).toEqual([]);
   });
 
+  it('before delivery the refusal names the missing delivery, whatever the date given', async () => {
+    h = await honorsCore();
+    const letter = await letterFor(h);
+    const before = snapshot(h);
+    // A future date and a date before receipt: the letter is not delivered, and that is what it says.
+    for (const feedbackOn of ['2026-12-31', '2026-01-01']) {
+      expect(await h.core.call('letters.feedback', { id: letter.id, feedbackOn, feedback: '家属表示感谢' }, h.clerk)).toMatchObject({ ok: false, error: NOT_DELIVERED });
+    }
+    expect(snapshot(h)).toEqual(before);
+  });
+
   it('after delivery: the status becomes feedback, the event is in the history, an audit row is written; then no second feedback', async () => {
     h = await honorsCore();
     const letter = await letterFor(h);
@@ -114,7 +125,7 @@ describe('one live letter per award', () => {
     const second = await h.core.call('letters.create', { awardId: first.awardId, receivedOn: '2026-11-23', ...other }, h.clerk);
     expect(second).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: { zh: expect.stringMatching(new RegExp(`^该奖励已有一份喜报（第 ${first.id} 号.*不能再登记第二份喜报`)), en: expect.stringContaining('already has a good-news letter') } },
+      error: { code: 'CONFLICT', message: { zh: expect.stringMatching(new RegExp(`^该奖励已有一份喜报（第 ${first.id} 号.*不能再登记第二份`)), en: expect.stringContaining('already has a good-news letter') } },
     });
     expect(snapshot(h)).toEqual(before);
     expect((await h.ok('audit.list', { entity: 'letter', action: 'create' }, h.admin)).total).toBe(1);

@@ -74,7 +74,7 @@ describe('a good-news letter through its life', () => {
     const second = await h.core.call('letters.create', { awardId: award.id, receivedOn: '2026-11-23', ...family }, h.clerk);
     expect(second).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: { zh: expect.stringContaining('不能再登记第二份喜报'), en: expect.stringContaining('a second letter for the same award and family is refused') } },
+      error: { code: 'CONFLICT', message: { zh: expect.stringContaining('一项奖励只送一份喜报，不能再登记第二份'), en: expect.stringContaining('an award gets one letter, so a second is refused') } },
     });
     // Past the code's check, straight into the table: the index refuses it.
     const row = { awardId: award.id, ...family, familyDivisionCode: null, receivedOn: '2026-11-23', dueOn: '2026-12-02', deliverers: '' };

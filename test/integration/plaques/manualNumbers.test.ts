@@ -70,6 +70,28 @@ describe('a manual plaque number that is already used', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it.each([
+    ['in lower case', 'HM-A1', (n: string) => n.toLowerCase()],
+    ['in full-width forms (an input method’s)', 'HM-A3', (n: string) => n.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))],
+  ])('plaques.make refuses a used number written %s, and writes nothing', async (_how, number, write) => {
+    const used = await household(t, clerk, `韩大写${number}`, VILLAGE);
+    const first = await t.ok('plaques.make', { householdId: used.id, number }, clerk);
+    expect(first.plaque!.number).toBe(number);
+    const h = await household(t, clerk, `韩小写${number}`, VILLAGE);
+    const before = snapshot();
+    const typed = write(number);
+    expect(typed).not.toBe(number);
+    expect(await t.core.call('plaques.make', { householdId: h.id, number: typed }, clerk)).toEqual(numberTaken(typed.normalize('NFKC')));
+    expect(snapshot()).toEqual(before);
+    await t.ok('plaques.cancel', { id: first.plaque!.id, expectedVersion: first.plaque!.version, date: '2026-08-01', note: '测试' }, clerk);
+  });
+
+  it('a full-width number is stored as its ordinary form', async () => {
+    const h = await household(t, clerk, '韩全角', VILLAGE);
+    const now = await t.ok('plaques.make', { householdId: h.id, number: 'ＨＭ－Ｂ２' }, clerk);
+    expect(now.plaque!.number).toBe('HM-B2');
+  });
+
   it('plaques.reissue refuses a used number: the old plaque stays issued, at its version, with no successor', async () => {
     const h = await household(t, clerk, '杨补', VILLAGE);
     let now = await t.ok('plaques.make', { householdId: h.id }, clerk);
