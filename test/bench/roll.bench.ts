@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--records N] [--json] [--keep DIR | --reuse DIR] [--pdf-only]`: the martyrs' roll figures,
+ * `npm run bench -- [--records N] [--json] [--keep DIR | --reuse DIR] [--pdf-only] [--plaques-only [--households N]]`: the martyrs' roll figures,
  * printed as JSON lines `{"figure", "value", "unit", "baseline", "goal"}`, each measured in this
  * run next to its baseline on the same file. Not part of `npm test`.
  *
@@ -20,6 +20,8 @@
  *
  * 4. pdfLetters.ts, in this process: 1,000 good-news letters as one PDF next to LibreOffice.
  *    `--pdf-only` runs this part alone, without the roll.
+ * 5. plaques.ts, in this process: the plaque round on a county of 10,000 households (`--households`).
+ *    `--plaques-only` runs this part alone.
  */
 import { fork } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,13 +38,19 @@ import { DATABASE_FILE } from '../../electron/core';
 import { martyrFieldsSchema } from '../../shared/contract';
 import { importFileRoll } from './importFile';
 import { pdfFigures } from './pdfLetters';
+import { plaqueFigures } from './plaques';
 import { IMPORT_FILE, ROLL_MARKER, ROLL_SEED, type ChildMessage, type RollMarker } from './figures';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' }, 'pdf-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { records: { type: 'string' }, json: { type: 'boolean', default: false }, keep: { type: 'string' }, reuse: { type: 'string' }, 'pdf-only': { type: 'boolean', default: false }, 'plaques-only': { type: 'boolean', default: false }, households: { type: 'string' } } });
+const households = Number(values.households ?? 10_000);
 const log = (...args: unknown[]) => {
   if (!values.json) console.error(...args);
 };
 if (values.keep && values.reuse) throw new Error('--keep builds a roll, --reuse runs on one: give one of them');
+if (values['plaques-only']) {
+  for (const f of await plaqueFigures(households, log)) console.log(JSON.stringify(f));
+  process.exit(0);
+}
 if (values['pdf-only']) {
   for (const f of await pdfFigures(log)) console.log(JSON.stringify(f));
   process.exit(0);
@@ -149,3 +157,4 @@ try {
   rmSync(kept ? runDir : dataDir, { recursive: true, force: true });
 }
 for (const f of await pdfFigures(log)) console.log(JSON.stringify(f));
+for (const f of await plaqueFigures(households, log)) console.log(JSON.stringify(f));

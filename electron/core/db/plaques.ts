@@ -29,12 +29,21 @@ export function plaqueNumberTaken(db: Db, number: string): boolean {
   return cachedStatement(db, 'SELECT 1 FROM plaques WHERE number = ? COLLATE NOCASE').get(number) !== undefined;
 }
 
-/** Numbers starting with `prefix` and ending with `suffix` (to find the last sequence used). */
-export function plaqueNumbersLike(db: Db, prefix: string, suffix: string): string[] {
-  // A range on the UNIQUE index for the prefix; the suffix is checked by the caller.
-  return (db.prepare('SELECT number FROM plaques WHERE number >= ? AND number < ?').all(prefix, prefix + '\uffff') as { number: string }[])
-    .map((r) => r.number)
-    .filter((n) => n.endsWith(suffix));
+/**
+ * The highest sequence among the numbers `prefix` + digits + `suffix` (0 if none): the part
+ * between is taken, kept if it is 1–15 digits, and the maximum computed in SQLite over the range
+ * of the UNIQUE index that starts with the prefix — a county's tens of thousands of numbers never
+ * come out to JavaScript for each plaque made. Lengths are in characters, as SQLite counts them.
+ */
+export function maxPlaqueSequence(db: Db, prefix: string, suffix: string): number {
+  const row = cachedStatement(
+    db,
+    `SELECT max(CAST(seq AS INTEGER)) AS max FROM (
+       SELECT substr(number, @start, length(number) - @fixed) AS seq FROM plaques
+       WHERE number >= @prefix AND number < @upper AND length(number) > @fixed AND substr(number, length(number) - @suffixLength + 1) = @suffix
+     ) WHERE seq NOT GLOB '*[^0-9]*' AND length(seq) <= 15`,
+  ).get({ prefix, upper: prefix + '\uffff', suffix, start: [...prefix].length + 1, fixed: [...prefix].length + [...suffix].length, suffixLength: [...suffix].length }) as { max: number | null };
+  return row.max ?? 0;
 }
 
 export function insertPlaque(

@@ -7,14 +7,14 @@
 import type { Db } from '../db/connection';
 import type { AuditRecord } from '../context';
 import { CoreError, notFound } from '../errors';
-import { appendPlaqueEvent, changePlaque, getPlaque, insertPlaque, listHouseholdEvents, listHouseholdPlaques, plaqueNumberTaken, plaqueNumbersLike, type PlaqueChange } from '../db/plaques';
+import { appendPlaqueEvent, changePlaque, getPlaque, insertPlaque, listHouseholdEvents, listHouseholdPlaques, plaqueNumberTaken, maxPlaqueSequence, type PlaqueChange } from '../db/plaques';
 import { getHousehold, listMembers, listQualifications, type QualificationStored } from '../db/households';
 import { linkAttachment } from '../db/attachments';
 import { attachmentExists } from './attachments';
 import type { Household, Plaque } from '../../../shared/contract/plaques';
 import type { Settings } from '../../../shared/contract';
 import type { Role } from '../../../shared/contract/roles';
-import { canAddPlaque, formatPlaqueNumber, householdEligibility, plaqueNumberParts, plaqueNumberSequence, plaqueTransition, activePlaqueStatuses, type PlaqueAction } from '../../../shared/rules/plaque';
+import { canAddPlaque, formatPlaqueNumber, householdEligibility, plaqueNumberParts, plaqueTransition, activePlaqueStatuses, type PlaqueAction } from '../../../shared/rules/plaque';
 import { personalInfoFor } from '../../../shared/rules/privacy';
 
 export type Audit = (record: AuditRecord) => void;
@@ -55,9 +55,7 @@ export function nextPlaqueNumber(db: Db, settings: Settings, divisionCode: strin
   const county = divisionCode.slice(0, 6);
   const pattern = settings.plaqueNumberPatterns[county] ?? settings.plaqueNumberPattern;
   const parts = plaqueNumberParts(pattern, { county, year });
-  let max = 0;
-  for (const n of plaqueNumbersLike(db, parts.prefix, parts.suffix)) max = Math.max(max, plaqueNumberSequence(n, parts) ?? 0);
-  let seq = max + 1;
+  let seq = maxPlaqueSequence(db, parts.prefix, parts.suffix) + 1;
   let number = formatPlaqueNumber(pattern, { county, year, seq });
   while (plaqueNumberTaken(db, number)) number = formatPlaqueNumber(pattern, { county, year, seq: ++seq });
   return number;

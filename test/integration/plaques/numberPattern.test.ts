@@ -27,4 +27,16 @@ describe('plaque number patterns in the settings', () => {
     const made = await t.ok('plaques.make', { householdId: h.id }, t.admin);
     expect(made.plaque?.number).toMatch(/^惠民\d{4}-001号$/);
   });
+
+  it('the next number follows the highest sequence of the pattern, past a gap, past the padding, ignoring hand-typed look-alikes', async () => {
+    await t.ok('settings.update', { plaqueNumberPatterns: { '371621': '惠{year}-{seq:2}号' } }, t.admin);
+    const year = (await t.ok('plaques.make', { householdId: (await household(t, t.admin, '甲序')).id }, t.admin)).plaque!.number.slice(1, 5);
+    // Typed by hand: a gap (sequence 7), one past the two-digit padding (sequence 100), and
+    // numbers that share the prefix and suffix but are not the pattern's (letters, no digits).
+    for (const [name, number] of [['乙序', `惠${year}-07号`], ['丙序', `惠${year}-100号`], ['丁序', `惠${year}-1a号`], ['戊序', `惠${year}-号`], ['己序', `惠${year}-999999999999号x`]]) {
+      await t.ok('plaques.make', { householdId: (await household(t, t.admin, name!)).id, number: number! }, t.admin);
+    }
+    const next = await t.ok('plaques.make', { householdId: (await household(t, t.admin, '庚序')).id }, t.admin);
+    expect(next.plaque!.number).toBe(`惠${year}-101号`);
+  });
 });
