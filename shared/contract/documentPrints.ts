@@ -5,6 +5,7 @@ import { idSchema } from './common';
 import { divisionCodeSchema } from './divisions';
 import { plaqueCategories } from '../rules/plaque';
 import { ledgerQuerySchema } from './plaques';
+import { printerProfileNameSchema } from './documents';
 
 /**
  * Documents wired to the screens' data (DESIGN.md rule 7), each printed as a job like the letters:
@@ -61,7 +62,13 @@ export const documentPrintMethods = {
   'documents.printIssuanceSlip': method({
     summary: 'Print a household’s plaque issuance slip (光荣牌发放回执) as a registered PDF (a job).',
     access: editors,
-    input: z.strictObject({ householdId: idSchema }),
+    input: z.strictObject({
+      householdId: idSchema,
+      /** A printer profile of the slip template (settings.printerProfiles.slip); null: as designed. */
+      profile: printerProfileNameSchema.nullable().default(null),
+      /** 套打 on pre-printed slips: the filled-in values only, no frames or fixed text. */
+      fieldsOnly: z.boolean().default(false),
+    }),
     output: started,
   }),
   'documents.printList': method({

@@ -16,7 +16,9 @@ import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCod
 import { plaqueCategoryNames, plaqueStatusNames } from '../../../shared/rules/plaque';
 import { personalInfoFor, roleSeesPersonalInfo } from '../../../shared/rules/privacy';
 import type { PlaqueLedgerPrint, PrintJobResult } from '../../../shared/contract';
+import { SettingsStore } from '../settings';
 import { Layout } from './layout/page';
+import { profileOffset } from './printerProfiles';
 import { registerDocument } from './register';
 import { checkFonts, fontsDirOf, namesOf, nothingToPrint, officeOf, serialFor, ticker, type AsRole } from './printing';
 import { checkIssuanceSlip, checkPlaqueLedger, drawIssuanceSlip, drawPlaqueLedger, LEDGER_PAGE, SLIP_PAGE, type PlaqueLedgerLine } from './templates/plaqueLedger';
@@ -24,6 +26,9 @@ import { checkIssuanceSlip, checkPlaqueLedger, drawIssuanceSlip, drawPlaqueLedge
 export type PlaqueLedgerJobInput = PlaqueLedgerPrint & AsRole;
 export interface IssuanceSlipJobInput extends AsRole {
   householdId: number;
+  /** 套打: a printer profile of the slip template (its offset and scale), and fields only. */
+  profile?: string | null;
+  fieldsOnly?: boolean;
 }
 
 const VIEW_NAMES = { all: '全部', hung: '已悬挂', cancelled: '已取消' } as const;
@@ -103,6 +108,8 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
   const replaced = plaque.replacesId === null ? null : h.events.find((e) => e.plaqueId === plaque.replacesId && (e.action === 'reissue' || e.action === 'replace'));
   const kind = replaced?.action === 'replace' ? '更换' : replaced ? '补发' : '新发';
   const office = officeOf(ctx);
+  // An unknown profile is refused before anything is drawn or numbered.
+  const offset = profileOffset(new SettingsStore(ctx.db).get(), 'slip', input.profile);
   const serial = serialFor(ctx, 'HZ');
   const division = getDivision(ctx.db, h.divisionCode);
   const data = {
@@ -119,7 +126,8 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
   };
   checkFonts(fontsDir, (check) => checkIssuanceSlip(check, data));
   ctx.progress(0, 1, 'drawing');
-  const layout = new Layout(fontsDir, { title: `光荣牌发放回执 ${serial}`, author: office.issuer, size: SLIP_PAGE });
+  const fieldsOnly = input.fieldsOnly ?? false;
+  const layout = new Layout(fontsDir, { title: `光荣牌发放回执 ${serial}`, author: office.issuer, size: SLIP_PAGE, offset, fieldsOnly });
   drawIssuanceSlip(layout, data);
   const bytes = await layout.toBuffer();
   ctx.throwIfCancelled();
@@ -128,7 +136,7 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
     serial,
     kind: 'issuanceSlip',
     title: `光荣牌发放回执（${h.headName}，${plaque.number}） ${serial}`,
-    subject: { householdId: h.id, plaqueId: plaque.id, kind },
+    subject: { householdId: h.id, plaqueId: plaque.id, kind, profile: input.profile ?? null, fieldsOnly },
     records: 1,
     names: h.headName,
     pages: layout.pageCount,

@@ -25,6 +25,8 @@ export const documentsEn: Shape<typeof documentsZh> = {
     failed: 'The document cannot be shown: {{reason}}',
   },
   print: {
+    plainSlip: 'Plain paper (A5 landscape, with the frame and fixed text)',
+    fieldsOnlySlip: 'Pre-printed slips (套打: the filled-in fields only)',
     start: 'Print',
     plain: 'Plain A4 paper (with the frame and fixed text)',
     fieldsOnly: 'Pre-printed letter paper (套打: the filled-in fields only)',

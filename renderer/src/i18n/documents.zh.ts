@@ -21,6 +21,8 @@ export const documentsZh = {
     failed: '文书无法显示：{{reason}}',
   },
   print: {
+    plainSlip: '普通纸（A5 横向，带表格和固定文字）',
+    fieldsOnlySlip: '套打：印在预印的回执上（只印填写的内容）',
     start: '开始打印',
     plain: '普通 A4 纸（带边框和固定文字）',
     fieldsOnly: '套打：印在预印的喜报纸上（只印填写的内容）',

@@ -2,6 +2,7 @@
  * documents.printPlaqueLedger and documents.printIssuanceSlip end to end: a real core, the jobs
  * in their worker, the PDFs read back with poppler, the register and audit rows.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSetUpCore } from '../../support/tempCore';
 import { userSession } from '../attachments/client';
@@ -94,5 +95,37 @@ describe('the issuance slip', () => {
     const row = (await t.ok('documents.list', { kind: 'issuanceSlip' }, clerk)).rows[0];
     expect(row).toMatchObject({ serial, names: '张光明', records: 1 });
     expect((await t.ok('audit.list', { entity: 'issued_document', entityId: String(row!.id) }, t.admin)).entries[0]).toMatchObject({ action: 'issue', username: 'clerk' });
+  });
+
+  it('prints onto pre-printed slips: moved by the slip profile, fields only without the title and frame; an unknown profile is refused', async () => {
+    await t.ok('settings.update', { printerProfiles: { letter: {}, slip: { 回执针式: { x: 6, y: -3, scale: 1 } } } }, t.admin);
+    const print = async (input: { profile?: string | null; fieldsOnly?: boolean }) => {
+      const job = await t.core.jobs.wait((await t.ok('documents.printIssuanceSlip', { householdId: slipHousehold, ...input }, clerk)).jobId);
+      return { job, file: job.status === 'done' ? documentFile(t.dataDir, (job.result as { serial: string }).serial) : '' };
+    };
+    const plain = await print({});
+    const moved = await print({ profile: '回执针式' });
+    const fields = await print({ profile: '回执针式', fieldsOnly: true });
+    const word = (file: string, text: string) => {
+      const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+      const m = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].find((w) => w[3]!.includes(text))!;
+      return { x: (Number(m[1]) * 25.4) / 72, y: (Number(m[2]) * 25.4) / 72 };
+    };
+    expect(word(moved.file, '张光明').x - word(plain.file, '张光明').x).toBeCloseTo(6, 0);
+    expect(word(moved.file, '张光明').y - word(plain.file, '张光明').y).toBeCloseTo(-3, 0);
+    const text = pdfText(fields.file);
+    for (const s of ['张光明', '烈士遗属', '371621-2026-00001', '新发']) expect(text).toContain(s);
+    for (const s of ['光荣牌发放回执', '户　　主', '光荣牌编号']) expect(text).not.toContain(s);
+    expect(word(fields.file, '张光明').x).toBeCloseTo(word(moved.file, '张光明').x, 0);
+    expect(pdfInfo(fields.file).pages).toBe(1);
+    expectSubsetFonts(fields.file);
+    const row = (await t.ok('documents.list', { kind: 'issuanceSlip', limit: 1 }, clerk)).rows[0]!;
+    expect(row.serial).toBe((fields.job.result as { serial: string }).serial);
+
+    const registered = (await t.ok('documents.list', {}, t.admin)).count;
+    const unknown = await print({ profile: '没有这台' });
+    expect(unknown.job).toMatchObject({ status: 'failed', error: { code: 'VALIDATION' } });
+    expect(unknown.job.error?.message.zh).toContain('没有这台');
+    expect((await t.ok('documents.list', {}, t.admin)).count).toBe(registered);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A print button for a document that needs no options: starts its job at once, shows the job's
  * progress (and, when a character cannot be printed, which record and field) in the print
- * dialog, and opens the preview when done. The plaque ledger and issuance slip use it.
+ * dialog, and opens the preview when done. The plaque ledger uses it.
  */
 import { useState } from 'react';
 import { Button, Tooltip } from '@mui/material';
@@ -10,7 +10,7 @@ import type { ApiError } from '../../../../shared/contract';
 import type { Result } from '../../../../shared/contract/errors';
 import type { PlaqueCategory } from '../../../../shared/rules/plaque';
 import { useClient } from '../../app/clientContext';
-import { PrintJobDialog } from './PrintLettersButton';
+import { PaperOptions, PLAIN_PAPER, PrintJobDialog, type Paper } from './PrintLettersButton';
 import { useDocumentsT } from './i18n';
 
 type Started = Result<{ jobId: number }>;
@@ -67,20 +67,52 @@ export function PrintLedgerButton({ divisionCode, divisionLevel, view, category,
   );
 }
 
-/** 打印发放回执: the household's issuance slip (its plaque issued, hung or taken back). */
+/**
+ * 打印发放回执: the household's issuance slip (its plaque issued, hung or taken back), on plain
+ * paper or on pre-printed slips (套打: fields only) through a printer profile of the slip.
+ */
 export function PrintSlipButton({ householdId, issued }: { householdId: number; issued: boolean }) {
   const dt = useDocumentsT();
   const client = useClient();
+  const [open, setOpen] = useState(false);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [paper, setPaper] = useState<Paper>(PLAIN_PAPER);
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    const started = await client.call('documents.printIssuanceSlip', { householdId, ...paper });
+    setBusy(false);
+    if (!started.ok) return setError(started.error);
+    setJobId(started.value.jobId);
+  };
   return (
-    <PrintJobButton
-      size="small"
-      label={dt('printing.slip')}
-      hint={dt('printing.slipHint')}
-      title={dt('printing.titles.issuanceSlip')}
-      disabled={!issued}
-      disabledHint={dt('printing.slipNeedsIssued')}
-      testId="print-slip"
-      start={() => client.call('documents.printIssuanceSlip', { householdId })}
-    />
+    <>
+      <Tooltip title={issued ? dt('printing.slipHint') : dt('printing.slipNeedsIssued')}>
+        <span>
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<PrintIcon />}
+            disabled={!issued}
+            onClick={() => {
+              setOpen(true);
+              setJobId(null);
+              setError(null);
+            }}
+            data-testid="print-slip"
+            sx={{ whiteSpace: 'nowrap' }}
+          >
+            {dt('printing.slip')}
+          </Button>
+        </span>
+      </Tooltip>
+      {open ? (
+        <PrintJobDialog title={dt('printing.titles.issuanceSlip')} jobId={jobId} error={error} onClose={() => setOpen(false)} onStart={busy ? undefined : () => void start()}>
+          <PaperOptions template="slip" paper={paper} onChange={setPaper} />
+        </PrintJobDialog>
+      ) : null}
+    </>
   );
 }

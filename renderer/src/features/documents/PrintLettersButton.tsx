@@ -50,6 +50,44 @@ export function PrintJobDialog({ jobId, error, onClose, children, onStart, title
   );
 }
 
+/** The paper a form is printed on: plain (as designed) or pre-printed (套打: fields only), through a printer profile. */
+export interface Paper {
+  fieldsOnly: boolean;
+  profile: string | null;
+}
+export const PLAIN_PAPER: Paper = { fieldsOnly: false, profile: null };
+
+/** Plain paper or pre-printed forms, and the printer profile of the template (its calibrated offsets). */
+export function PaperOptions({ template, paper, onChange }: { template: 'letter' | 'slip'; paper: Paper; onChange: (paper: Paper) => void }) {
+  const dt = useDocumentsT();
+  const settings = useQuery('settings.get', {});
+  const profiles = Object.keys(settings.data?.printerProfiles[template] ?? {});
+  return (
+    <>
+      <RadioGroup value={paper.fieldsOnly ? 'form' : 'plain'} onChange={(e) => onChange({ ...paper, fieldsOnly: e.target.value === 'form' })}>
+        <FormControlLabel value="plain" control={<Radio autoFocus={!paper.fieldsOnly} />} label={dt(template === 'slip' ? 'print.plainSlip' : 'print.plain')} data-testid="print-plain" />
+        <FormControlLabel value="form" control={<Radio />} label={dt(template === 'slip' ? 'print.fieldsOnlySlip' : 'print.fieldsOnly')} data-testid="print-fields-only" />
+      </RadioGroup>
+      <TextField
+        select
+        size="small"
+        label={dt('print.profile')}
+        value={paper.profile ?? ''}
+        onChange={(e) => onChange({ ...paper, profile: e.target.value === '' ? null : e.target.value })}
+        helperText={profiles.length === 0 ? dt('print.noProfiles') : dt('print.profileHint')}
+        slotProps={{ htmlInput: { 'data-testid': 'print-profile' } }}
+      >
+        <MenuItem value="">{dt('print.asDesigned')}</MenuItem>
+        {profiles.map((name) => (
+          <MenuItem key={name} value={name}>
+            {name}
+          </MenuItem>
+        ))}
+      </TextField>
+    </>
+  );
+}
+
 export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: readonly number[]; showCount?: boolean }) {
   const dt = useDocumentsT();
   const client = useClient();
@@ -58,10 +96,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const [fieldsOnly, setFieldsOnly] = useState(false);
-  const [profile, setProfile] = useState('');
-  const settings = useQuery('settings.get', {}, open);
-  const profiles = Object.keys(settings.data?.printerProfiles.letter ?? {});
+  const [paper, setPaper] = useState<Paper>(PLAIN_PAPER);
 
   const choose = () => {
     setOpen(true);
@@ -70,7 +105,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
   };
   const start = async () => {
     setBusy(true);
-    const started = await client.call('documents.printLetters', { awardIds: [...awardIds], fieldsOnly, profile: profile === '' ? null : profile });
+    const started = await client.call('documents.printLetters', { awardIds: [...awardIds], ...paper });
     setBusy(false);
     if (!started.ok) return setError(started.error);
     setJobId(started.value.jobId);
@@ -87,18 +122,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
       </Tooltip>
       {open ? (
         <PrintJobDialog jobId={jobId} error={error} onClose={() => setOpen(false)} onStart={busy ? undefined : () => void start()}>
-          <RadioGroup value={fieldsOnly ? 'form' : 'plain'} onChange={(e) => setFieldsOnly(e.target.value === 'form')}>
-            <FormControlLabel value="plain" control={<Radio autoFocus={!fieldsOnly} />} label={dt('print.plain')} data-testid="print-plain" />
-            <FormControlLabel value="form" control={<Radio />} label={dt('print.fieldsOnly')} data-testid="print-fields-only" />
-          </RadioGroup>
-          <TextField select size="small" label={dt('print.profile')} value={profile} onChange={(e) => setProfile(e.target.value)} helperText={profiles.length === 0 ? dt('print.noProfiles') : dt('print.profileHint')} slotProps={{ htmlInput: { 'data-testid': 'print-profile' } }}>
-            <MenuItem value="">{dt('print.asDesigned')}</MenuItem>
-            {profiles.map((name) => (
-              <MenuItem key={name} value={name}>
-                {name}
-              </MenuItem>
-            ))}
-          </TextField>
+          <PaperOptions template="letter" paper={paper} onChange={setPaper} />
         </PrintJobDialog>
       ) : null}
     </>
