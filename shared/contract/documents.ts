@@ -74,6 +74,8 @@ export const issuedDocumentSchema = z.object({
   sha256: z.string(),
   fileName: z.string(),
   reprintOf: z.object({ id: idSchema, serial: z.string() }).nullable(),
+  /** Batch output as one file per record as well: a ZIP of one PDF per record, beside the whole. */
+  perRecord: z.object({ fileName: z.string(), size: z.number().int(), sha256: z.string(), files: z.number().int() }).nullable(),
   createdAt: isoTimestamp,
   createdBy: z.string(),
 });
@@ -134,6 +136,8 @@ export const documentMethods = {
       profile: printerProfileNameSchema.nullable().default(null),
       /** 套打: only the filled-in fields, onto pre-printed letter paper. */
       fieldsOnly: z.boolean().default(false),
+      /** single: one PDF; perRecord: also one PDF per letter, packed in a ZIP (to file or send per family). */
+      output: z.enum(['single', 'perRecord']).default('single'),
     }),
     output: z.object({ jobId: idSchema }),
   }),
@@ -166,12 +170,14 @@ export const documentMethods = {
     output: issuedDocumentSchema,
   }),
   'documents.read': method({
-    summary: 'The PDF’s bytes, in ranges of up to 4 MiB (preview with pdf.js, save).',
+    summary: 'The PDF’s bytes (or its per-record ZIP’s), in ranges of up to 4 MiB (preview with pdf.js, save).',
     access: 'signedIn',
     input: z.strictObject({
       id: idSchema,
       offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
       length: z.number().int().min(1).max(DOCUMENT_CHUNK_MAX).default(DOCUMENT_CHUNK_MAX),
+      /** pdf: the document; perRecord: its ZIP of one PDF per record (when it was printed so). */
+      part: z.enum(['pdf', 'perRecord']).default('pdf'),
     }),
     output: z.object({ size: z.number().int(), offset: z.number().int(), length: z.number().int(), dataBase64: z.string(), sha256: z.string(), fileName: z.string() }),
   }),

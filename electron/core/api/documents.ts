@@ -12,7 +12,7 @@ import { rollSections } from '../db/rollSources';
 const noDocument = () => notFound({ zh: '该文书', en: 'The document' });
 
 function publicRow(d: DocumentRecord): IssuedDocument {
-  const { file: _file, subject: _subject, ...row } = d;
+  const { file: _file, subject: _subject, perRecordFile: _perRecordFile, ...row } = d;
   return row;
 }
 
@@ -39,7 +39,7 @@ export const documentHandlers = defineHandlers({
   },
   'documents.printLetters': (input, ctx) => {
     const user = ctx.requireUser();
-    const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null, profile: input.profile, fieldsOnly: input.fieldsOnly };
+    const jobInput: LettersJobInput = { awardIds: input.awardIds, reprintOf: null, profile: input.profile, fieldsOnly: input.fieldsOnly, output: input.output };
     return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
   },
   'documents.printCalibration': (input, ctx) => {
@@ -56,7 +56,7 @@ export const documentHandlers = defineHandlers({
     }
     // A reprint goes onto the same paper, through the same printer profile, as the original.
     const { profile, fieldsOnly } = original.subject as { profile?: unknown; fieldsOnly?: unknown };
-    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id, profile: typeof profile === 'string' ? profile : null, fieldsOnly: fieldsOnly === true };
+    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id, profile: typeof profile === 'string' ? profile : null, fieldsOnly: fieldsOnly === true, output: original.perRecord ? 'perRecord' : 'single' };
     return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
   },
   'documents.list': (input, ctx) => {
@@ -65,7 +65,11 @@ export const documentHandlers = defineHandlers({
   },
   'documents.get': (input, ctx) => publicRow(mustGet(ctx, input.id)),
   'documents.read': async (input, ctx) => {
-    const d = mustGet(ctx, input.id);
+    const doc = mustGet(ctx, input.id);
+    if (input.part === 'perRecord' && (!doc.perRecord || !doc.perRecordFile)) {
+      throw new CoreError('NOT_FOUND', { zh: `文书 ${doc.serial} 没有按单份输出的文件。`, en: `Document ${doc.serial} was not printed one file per record.` });
+    }
+    const d = input.part === 'perRecord' ? { ...doc, file: doc.perRecordFile!, size: doc.perRecord!.size, sha256: doc.perRecord!.sha256, fileName: doc.perRecord!.fileName } : doc;
     if (input.offset > d.size) {
       throw new CoreError('VALIDATION', { zh: `偏移量超出文件大小（${d.size} 字节）。`, en: `The offset is past the end of the file (${d.size} bytes).` });
     }

@@ -22,6 +22,21 @@ export interface DocumentInsert {
 export interface DocumentRecord extends IssuedDocument {
   file: string;
   subject: unknown;
+  /** The per-record ZIP's path in the data folder (subject.perRecord.file), if any. */
+  perRecordFile: string | null;
+}
+
+/** What a batch printed one file per record keeps in its subject: the ZIP beside the PDF. */
+export interface PerRecordSubject {
+  file: string;
+  size: number;
+  sha256: string;
+  files: number;
+}
+
+function perRecordOf(subject: unknown): PerRecordSubject | null {
+  const p = (subject as { perRecord?: Partial<PerRecordSubject> } | null)?.perRecord;
+  return p && typeof p.file === 'string' && typeof p.size === 'number' && typeof p.sha256 === 'string' && typeof p.files === 'number' ? (p as PerRecordSubject) : null;
 }
 
 interface Row {
@@ -47,6 +62,8 @@ const select = `
     FROM issued_documents d LEFT JOIN issued_documents o ON o.id = d.reprint_of LEFT JOIN users u ON u.id = d.created_by`;
 
 function toRecord(r: Row): DocumentRecord {
+  const subject = JSON.parse(r.subject_json) as unknown;
+  const perRecord = perRecordOf(subject);
   return {
     id: r.id,
     serial: r.serial,
@@ -61,8 +78,10 @@ function toRecord(r: Row): DocumentRecord {
     reprintOf: r.reprint_of === null ? null : { id: r.reprint_of, serial: r.reprint_serial ?? '' },
     createdAt: r.created_at,
     createdBy: r.created_by_name ?? '',
+    perRecord: perRecord && { fileName: perRecord.file.split('/').pop()!, size: perRecord.size, sha256: perRecord.sha256, files: perRecord.files },
     file: r.file,
-    subject: JSON.parse(r.subject_json) as unknown,
+    subject,
+    perRecordFile: perRecord?.file ?? null,
   };
 }
 

@@ -2,9 +2,11 @@
  * The job `documents.letters`: the good-news letters of chosen awards in ONE PDF, registered in
  * the issued-documents register under a serial printed on every letter.
  *
- * One PDF rather than a file per record: one preview, one print run, and the fonts' subset is
- * embedded once (a file per letter would carry ~100 KB of font each: 1,000 letters ≈ 100 MB
- * instead of < 1 MB). Per-record reprints are a selection of one award.
+ * Always one PDF: one preview, one print run, and the fonts' subset embedded once. With
+ * `output: 'perRecord'` the job also writes one PDF per letter (named by its serial and the
+ * recipient), packed in a ZIP beside the whole (`documents/<serial>-单份.zip`, kept in the
+ * register row's subject): to file with each family's record or to send on. Each of those
+ * carries its own font subset (tens of KB), so it is a choice, not the default.
  *
  * Order: read → check every text against the fonts (a character no shipped font covers is
  * reported by record and field, and nothing is drawn or written) → draw, letter by letter, with
@@ -20,7 +22,8 @@ import type { LettersJobResult } from '../../../shared/contract';
 import { CoverageCheck } from './fonts';
 import { Layout } from './layout/page';
 import { removeDocumentFile, writeDocumentFile } from './files';
-import { checkLetterBatch, drawBatchLetter, type LetterBatch } from './templates/letterBatch';
+import { checkLetterBatch, drawBatchLetter, letterSerial, type LetterBatch } from './templates/letterBatch';
+import { zipSync, type Zippable } from 'fflate';
 import { join } from 'node:path';
 import { profileOffset } from './printerProfiles';
 import { localDay, uncoveredError } from './printing';
@@ -32,6 +35,8 @@ export interface LettersJobInput {
   /** 套打: a printer profile of the letter template (its offset and scale), and fields only. */
   profile?: string | null;
   fieldsOnly?: boolean;
+  /** single: the one PDF; perRecord: also one PDF per letter in a ZIP. */
+  output?: 'single' | 'perRecord';
 }
 
 export async function printLettersJob(ctx: JobContext, input: LettersJobInput): Promise<LettersJobResult> {
@@ -81,18 +86,39 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
     drawBatchLetter(layout, batch, i);
   }
   const pages = layout.pageCount;
-  ctx.progress(total, total, 'saving');
   const bytes = await layout.toBuffer();
   ctx.throwIfCancelled();
 
+  // One file per record: each letter drawn again on a layout of its own, the PDFs stored
+  // uncompressed in the ZIP (they are compressed already).
+  let perRecordZip: Buffer | null = null;
+  if (input.output === 'perRecord') {
+    const files: Zippable = {};
+    for (let i = 0; i < sources.length; i++) {
+      if (i % 20 === 0) {
+        ctx.throwIfCancelled();
+        ctx.progress(i, total, 'splitting');
+      }
+      const one = new Layout(fontsDir, { title: `喜报 ${letterSerial(serial, i)}`, author: issuer, subject: sources[i]!.recipientName, offset, fieldsOnly: input.fieldsOnly ?? false });
+      drawBatchLetter(one, batch, i);
+      const name = `${letterSerial(serial, i)} ${sources[i]!.recipientName}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+      files[name] = [new Uint8Array(await one.toBuffer()), { level: 0 }];
+    }
+    perRecordZip = Buffer.from(zipSync(files));
+    ctx.throwIfCancelled();
+  }
+  ctx.progress(total, total, 'saving');
+
   const { file, sha256 } = writeDocumentFile(ctx.dataDir, `${serial}.pdf`, bytes);
+  const zip = perRecordZip ? writeDocumentFile(ctx.dataDir, `${serial}-单份.zip`, perRecordZip) : null;
   try {
     const names = sources.slice(0, 5).map((s) => s.recipientName).join('、') + (sources.length > 5 ? ' 等' : '');
     const documentId = ctx.write((audit) => {
       if (serialTaken(ctx.db, serial)) {
         throw new CoreError('CONFLICT', { zh: `编号 ${serial} 刚被另一次打印占用，请重新打印。`, en: `Serial ${serial} was just taken by another print; print again.` });
       }
-      const subject = { awards: sources.map((s) => s.awardId), profile: input.profile ?? null, fieldsOnly: input.fieldsOnly ?? false };
+      const perRecord = zip && perRecordZip ? { file: zip.file, size: perRecordZip.length, sha256: zip.sha256, files: sources.length } : undefined;
+      const subject = { awards: sources.map((s) => s.awardId), profile: input.profile ?? null, fieldsOnly: input.fieldsOnly ?? false, ...(perRecord ? { perRecord } : {}) };
       const id = insertDocument(
         ctx.db,
         { serial, kind: 'letters', title, subject, records: sources.length, names, pages, size: bytes.length, sha256, file, reprintOf: reprint?.id ?? null },
@@ -105,6 +131,7 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
     return { documentId, serial, pages, letters: sources.length };
   } catch (error) {
     removeDocumentFile(ctx.dataDir, file);
+    if (zip) removeDocumentFile(ctx.dataDir, zip.file);
     throw error;
   }
 }

@@ -13,6 +13,8 @@ export const documentsEn: Shape<typeof documentsZh> = {
     reprintOf: 'Reprint of {{serial}}',
   },
   preview: {
+    savePerRecord: 'Save one file each ({{count}} PDFs, ZIP)',
+    savePerRecordHint: 'One PDF per letter, named by its serial and name, packed in one ZIP',
     back: 'Back to the register',
     page: 'Page {{page}} of {{pages}}',
     previous: 'Previous page',
@@ -25,6 +27,7 @@ export const documentsEn: Shape<typeof documentsZh> = {
     failed: 'The document cannot be shown: {{reason}}',
   },
   print: {
+    perRecord: 'Also one PDF file per letter (packed in a ZIP, to file with each family)',
     plainSlip: 'Plain paper (A5 landscape, with the frame and fixed text)',
     fieldsOnlySlip: 'Pre-printed slips (套打: the filled-in fields only)',
     start: 'Print',

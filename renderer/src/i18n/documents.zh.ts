@@ -9,6 +9,8 @@ export const documentsZh = {
     reprintOf: '补印（原 {{serial}}）',
   },
   preview: {
+    savePerRecord: '保存单份文件（{{count}} 个 PDF，ZIP）',
+    savePerRecordHint: '每份喜报一个 PDF 文件，以编号和姓名命名，打包为一个 ZIP',
     back: '返回登记',
     page: '第 {{page}} 页 共 {{pages}} 页',
     previous: '上一页',
@@ -21,6 +23,7 @@ export const documentsZh = {
     failed: '文书无法显示：{{reason}}',
   },
   print: {
+    perRecord: '另存每份喜报为单独的 PDF 文件（打包为 ZIP，便于逐户归档）',
     plainSlip: '普通纸（A5 横向，带表格和固定文字）',
     fieldsOnlySlip: '套打：印在预印的回执上（只印填写的内容）',
     start: '开始打印',

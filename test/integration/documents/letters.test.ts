@@ -3,7 +3,9 @@
  * the PDF read back with poppler (pdftotext, pdffonts, pdfinfo), the register and audit rows.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -34,6 +36,49 @@ const pdf = (t: Honors, file: string) => join(t.dataDir, 'documents', file);
 const documentFiles = (t: Honors) => (existsSync(join(t.dataDir, 'documents')) ? readdirSync(join(t.dataDir, 'documents')) : []);
 
 describe('documents.letters', () => {
+  it('one file per record: the whole PDF as ever, and beside it a ZIP of one PDF per letter, each its letter alone; read through documents.read and kept by a reprint', async () => {
+    h = await honorsCore();
+    await h.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, h.admin);
+    const a = await awardWithLetter(h, '李明', '', { familyName: '李大山', familyRelation: '父亲' });
+    const b = await awardWithLetter(h, '王秀英', '', { familyName: '王德福', familyRelation: '父亲' });
+    const job = await until(h, (await h.ok('documents.printLetters', { awardIds: [a, b], output: 'perRecord' }, h.clerk)).jobId);
+    expect(job).toMatchObject({ status: 'done', result: { serial: 'XB2026-000001', pages: 2, letters: 2 } });
+    const id = (job.result as { documentId: number }).documentId;
+    const row = await h.ok('documents.get', { id }, h.clerk);
+    expect(row).toMatchObject({ fileName: 'XB2026-000001.pdf', pages: 2, perRecord: { fileName: 'XB2026-000001-单份.zip', files: 2 } });
+    expect(documentFiles(h).sort()).toEqual(['XB2026-000001-单份.zip', 'XB2026-000001.pdf']);
+
+    const read = await h.ok('documents.read', { id, part: 'perRecord' }, h.clerk);
+    expect(read).toMatchObject({ fileName: 'XB2026-000001-单份.zip', size: row.perRecord!.size, sha256: row.perRecord!.sha256, offset: 0 });
+    const zip = Buffer.from(read.dataBase64, 'base64');
+    expect(zip.length).toBe(row.perRecord!.size);
+    // Names in UTF-8, flagged so (general-purpose bit 11), so Windows and Kylin show 李明, not mojibake.
+    expect(zip.readUInt16LE(6) & 0x800).toBe(0x800);
+    const files = unzipSync(new Uint8Array(zip));
+    expect(Object.keys(files).sort()).toEqual(['XB2026-000001-001 李明.pdf', 'XB2026-000001-002 王秀英.pdf']);
+    const dir = tmpdir();
+    for (const [name, bytes] of Object.entries(files)) {
+      const one = join(dir, `guangrong-${process.pid}-${name}`);
+      writeFileSync(one, bytes);
+      const text = execFileSync('pdftotext', [one, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(execFileSync('pdfinfo', [one], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+      const mine = name.includes('李明') ? ['李大山同志', 'XB2026-000001-001'] : ['王德福同志', 'XB2026-000001-002'];
+      const theirs = name.includes('李明') ? '王德福' : '李大山';
+      for (const s of mine) expect(text).toContain(s);
+      expect(text).not.toContain(theirs);
+      expect(execFileSync('pdffonts', [one], { encoding: 'utf8' }).trim().split('\n').slice(2).every((l) => /^[A-Z]{6}\+/.test(l))).toBe(true);
+    }
+    // A document printed as one file has no per-record part.
+    const single = await until(h, (await h.ok('documents.printLetters', { awardIds: [a] }, h.clerk)).jobId);
+    const singleId = (single.result as { documentId: number }).documentId;
+    expect((await h.ok('documents.get', { id: singleId }, h.clerk)).perRecord).toBeNull();
+    expect(await h.core.call('documents.read', { id: singleId, part: 'perRecord' }, h.clerk)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A reprint is output the way the original was.
+    const again = await until(h, (await h.ok('documents.reprint', { id }, h.clerk)).jobId);
+    expect((await h.ok('documents.get', { id: (again.result as { documentId: number }).documentId }, h.clerk)).perRecord).toMatchObject({ files: 2 });
+    expect(readFileSync(pdf(h, 'XB2026-000001.pdf')).length).toBe(row.size);
+  });
+
   it('prints the letters of the chosen awards in one registered, audited PDF that reads back right', async () => {
     h = await honorsCore();
     await h.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局', issuingPlace: '山东省惠民县', dateStyle: 'chinese' }, h.admin);

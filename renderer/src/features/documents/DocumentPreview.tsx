@@ -16,6 +16,7 @@ import { useClient } from '../../app/clientContext';
 import { hrefOf } from '../../app/router';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useQuery } from '../../lib/useApi';
+import { downloadBytes } from '../../lib/download';
 import { useUser } from '../auth/SessionProvider';
 import { useDocumentsT } from './i18n';
 import { DocumentReadError, drawPage, isCancelledRender, openPdfBytes, readDocument, saveBytes } from './documentPdf';
@@ -82,6 +83,16 @@ export function DocumentPreview({ id }: { id: number }) {
     if (!started.ok) return setError(started.error);
     setReprintJob(started.value.jobId);
   };
+  /** The ZIP of one PDF per record, read from the register and saved as is. */
+  const savePerRecord = async () => {
+    try {
+      const zip = await readDocument(client, id, 'perRecord');
+      downloadBytes(zip.fileName, zip.bytes, 'application/zip');
+    } catch (e) {
+      if (e instanceof DocumentReadError) setError(e.error);
+      else throw e;
+    }
+  };
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, minHeight: 0, flex: 1 }}>
@@ -132,6 +143,13 @@ export function DocumentPreview({ id }: { id: number }) {
           <Button variant="outlined" onClick={() => void reprint()} data-testid="document-reprint">
             {dt('preview.reprint')}
           </Button>
+        ) : null}
+        {meta.data?.perRecord ? (
+          <Tooltip title={dt('preview.savePerRecordHint', { count: meta.data.perRecord.files })}>
+            <Button variant="outlined" startIcon={<SaveIcon />} onClick={() => void savePerRecord()} data-testid="document-save-per-record">
+              {dt('preview.savePerRecord', { count: meta.data.perRecord.files })}
+            </Button>
+          </Tooltip>
         ) : null}
         <Button variant="contained" startIcon={<SaveIcon />} disabled={!file} onClick={() => file && saveBytes(file.fileName, file.bytes)} data-testid="document-save">
           {dt('preview.save')}

@@ -5,7 +5,7 @@
  * and opens the preview when done.
  */
 import { useState, type ReactNode } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, Stack, TextField, Tooltip } from '@mui/material';
+import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Radio, RadioGroup, Stack, TextField, Tooltip } from '@mui/material';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import type { ApiError, Job } from '../../../../shared/contract';
 import { lettersJobResultSchema } from '../../../../shared/contract';
@@ -97,6 +97,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
   const [busy, setBusy] = useState(false);
 
   const [paper, setPaper] = useState<Paper>(PLAIN_PAPER);
+  const [perRecord, setPerRecord] = useState(false);
 
   const choose = () => {
     setOpen(true);
@@ -105,7 +106,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
   };
   const start = async () => {
     setBusy(true);
-    const started = await client.call('documents.printLetters', { awardIds: [...awardIds], ...paper });
+    const started = await client.call('documents.printLetters', { awardIds: [...awardIds], ...paper, output: perRecord ? 'perRecord' : 'single' });
     setBusy(false);
     if (!started.ok) return setError(started.error);
     setJobId(started.value.jobId);
@@ -123,6 +124,7 @@ export function PrintLettersButton({ awardIds, showCount = false }: { awardIds: 
       {open ? (
         <PrintJobDialog jobId={jobId} error={error} onClose={() => setOpen(false)} onStart={busy ? undefined : () => void start()}>
           <PaperOptions template="letter" paper={paper} onChange={setPaper} />
+          {awardIds.length > 1 ? <FormControlLabel control={<Checkbox checked={perRecord} onChange={(e) => setPerRecord(e.target.checked)} data-testid="print-per-record" />} label={dt('print.perRecord')} /> : null}
         </PrintJobDialog>
       ) : null}
     </>

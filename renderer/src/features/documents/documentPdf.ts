@@ -26,13 +26,13 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 /** The whole file of document `id`, range by range. */
-export async function readDocument(client: Client, id: number): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const first = await client.call('documents.read', { id, offset: 0, length: DOCUMENT_CHUNK_MAX });
+export async function readDocument(client: Client, id: number, part: 'pdf' | 'perRecord' = 'pdf'): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const first = await client.call('documents.read', { id, offset: 0, length: DOCUMENT_CHUNK_MAX, part });
   if (!first.ok) throw new DocumentReadError(first.error);
   const bytes = new Uint8Array(first.value.size);
   bytes.set(bytesOf(first.value.dataBase64), 0);
   for (let offset = first.value.length; offset < first.value.size; ) {
-    const r = await client.call('documents.read', { id, offset, length: DOCUMENT_CHUNK_MAX });
+    const r = await client.call('documents.read', { id, offset, length: DOCUMENT_CHUNK_MAX, part });
     if (!r.ok) throw new DocumentReadError(r.error);
     if (r.value.length === 0) break;
     bytes.set(bytesOf(r.value.dataBase64), offset);
