@@ -85,4 +85,26 @@ describe.skipIf(!launchKind())('printing the plaque ledger', () => {
     await page.getByTestId('document-back').click();
     await expect.poll(() => page.locator('[data-testid^="document-row-"]').first().textContent()).toMatch(/DJ\d{4}-000001.*张光明/);
   });
+
+  it('prints 张光明’s issuance slip on a pre-printed slip through the slip’s printer profile', async () => {
+    await api('settings.update', { printerProfiles: { letter: {}, slip: { 回执针式: { x: 3, y: -2, scale: 1 } } } });
+    await gotoHash(page, '#/plaques');
+    await pickDivisionIn(page, 'plaques-division', VILLAGE);
+    await page.getByTestId('ledger').getByRole('row').filter({ hasText: '张光明' }).click();
+    await page.getByTestId('household-panel').filter({ hasText: '张光明' }).waitFor();
+    await page.getByTestId('print-slip').click();
+    await page.getByTestId('print-dialog').waitFor();
+    expect(await page.getByTestId('print-dialog').textContent()).toContain('预印的回执');
+    await page.getByTestId('print-fields-only').click();
+    await page.getByRole('combobox', { name: '打印机校准' }).click();
+    await page.getByRole('option', { name: '回执针式' }).click();
+    await page.getByTestId('print-start').click();
+    await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/^光荣牌发放回执（张光明，.*） HZ\d{4}-000001$/);
+    const id = Number((await hash()).split('/').pop());
+    const doc = await api<{ pages: number }>('documents.get', { id });
+    expect(doc.pages).toBe(1);
+  });
 });
+

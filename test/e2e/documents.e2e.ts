@@ -4,7 +4,8 @@
  * pages turn and zoom, and the document is in the issued-documents register.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -96,4 +97,22 @@ describe.skipIf(!launchKind())('printing good-news letters', () => {
     expect(await row.textContent()).toMatch(/XB\d{4}-000001.*李明、王秀英.*2/);
     await app.screenshot('documents-02-register');
   });
+
+  it('prints them again one file per record, and saves the ZIP of one PDF per letter from the preview', async () => {
+    await goto('#/honors');
+    for (const id of awardIds) await page.getByTestId(`award-choose-${id}`).check();
+    await page.getByTestId('print-letters').click();
+    await page.getByTestId('print-per-record').check();
+    await page.getByTestId('print-start').click();
+    await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-save-per-record').textContent()).toMatch(/2 个 PDF/);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('document-save-per-record').click()]);
+    expect(dl.suggestedFilename()).toMatch(/^XB\d{4}-000002-单份\.zip$/);
+    const saved = join(scratch, 'letters.zip');
+    await dl.saveAs(saved);
+    const names = Object.keys(unzipSync(new Uint8Array(readFileSync(saved)))).sort();
+    expect(names).toEqual([expect.stringMatching(/^XB\d{4}-000002-001 李明\.pdf$/), expect.stringMatching(/^XB\d{4}-000002-002 王秀英\.pdf$/)]);
+  });
 });
+
