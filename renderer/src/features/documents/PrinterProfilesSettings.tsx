@@ -31,6 +31,9 @@ export function PrinterProfilesSettings({ initial }: { initial: Settings }) {
   const update = useAction('settings.update');
   const [rows, setRows] = useState<Record<FormTemplate, Row[]>>({ letter: rowsOf(initial.printerProfiles.letter), slip: rowsOf(initial.printerProfiles.slip) });
   const [saved, setSaved] = useState(false);
+  // The profiles as stored: a calibration page prints through a saved profile only (the job reads
+  // the settings), so a profile becomes printable once saved, not only after the page is reopened.
+  const [stored, setStored] = useState<PrinterProfiles>(initial.printerProfiles);
   const [job, setJob] = useState<{ jobId: number | null; error: ApiError | null } | null>(null);
   const all = formTemplates.flatMap((tpl) => rows[tpl]);
   const invalid = all.some((r) => !valid(r)) || formTemplates.some((tpl) => new Set(rows[tpl].map((r) => r.name.trim())).size !== rows[tpl].length);
@@ -39,7 +42,11 @@ export function PrinterProfilesSettings({ initial }: { initial: Settings }) {
   const save = async () => {
     setSaved(false);
     const toProfiles = (list: Row[]) => Object.fromEntries(list.map((r) => [r.name.trim(), { x: Number(r.x), y: Number(r.y), scale: Number(r.scale) }]));
-    if (await update.run({ printerProfiles: { letter: toProfiles(rows.letter), slip: toProfiles(rows.slip) } })) setSaved(true);
+    const printerProfiles = { letter: toProfiles(rows.letter), slip: toProfiles(rows.slip) };
+    if (await update.run({ printerProfiles })) {
+      setStored(printerProfiles);
+      setSaved(true);
+    }
   };
   const calibrate = async (template: FormTemplate, profile: string | null) => {
     const started = await client.call('documents.printCalibration', { template, profile });
@@ -62,7 +69,7 @@ export function PrinterProfilesSettings({ initial }: { initial: Settings }) {
                 {(['x', 'y', 'scale'] as const).map((k) => (
                   <TextField key={k} size="small" type="number" label={dt(`profiles.${k}`)} value={r[k]} onChange={(e) => edit(tpl, i, { [k]: e.target.value })} error={!valid(r)} sx={{ width: 96 }} slotProps={{ htmlInput: { step: k === 'scale' ? 0.001 : 0.1, 'data-testid': `profile-${tpl}-${i}-${k}` } }} />
                 ))}
-                <Button size="small" disabled={!valid(r) || !(r.name.trim() in initial.printerProfiles[tpl])} onClick={() => void calibrate(tpl, r.name.trim())}>
+                <Button size="small" disabled={!valid(r) || !(r.name.trim() in stored[tpl])} onClick={() => void calibrate(tpl, r.name.trim())}>
                   {dt('profiles.calibrate')}
                 </Button>
                 <IconButton aria-label={dt('profiles.remove')} onClick={() => setRows((p) => ({ ...p, [tpl]: p[tpl].filter((_, j) => j !== i) }))}>
