@@ -10,6 +10,7 @@ import { SettingsStore } from '../settings';
 import type { FormTemplate } from '../../../shared/contract';
 import { Layout } from './layout/page';
 import { drawCalibration } from './templates/calibration';
+import { SLIP_PAGE } from './templates/plaqueLedger';
 import { offsetText, profileOffset, templateName } from './printerProfiles';
 import { registerDocument } from './register';
 
@@ -31,7 +32,9 @@ export async function printCalibrationJob(ctx: JobContext, input: CalibrationJob
   ctx.progress(0, 1, 'drawing');
   const serial = nextSerial(ctx.db, `JZ${new Date(ctx.now()).getFullYear()}`);
   const label = `${templateName(input.template)} · ${input.profile ?? '未设偏移'}`;
-  const layout = new Layout(join(ctx.resourcesDir, 'fonts'), { title: `套打校准页 ${label}`, author: settings.issuingAuthority || settings.officeName || 'Guangrong', offset });
+  // On the template's own paper: the slip's calibration page is laid over a slip (A5 landscape).
+  const size = input.template === 'slip' ? SLIP_PAGE : undefined;
+  const layout = new Layout(join(ctx.resourcesDir, 'fonts'), { title: `套打校准页 ${label}`, author: settings.issuingAuthority || settings.officeName || 'Guangrong', offset, ...(size ? { size } : {}) });
   drawCalibration(layout, { profile: `${label}（编号 ${serial}）`, offsetText: offsetText(offset) });
   const bytes = await layout.toBuffer();
   ctx.throwIfCancelled();

@@ -10,6 +10,7 @@ import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/contract';
 import { classId, honorsCore, LI, type Honors, jobEnd } from '../honors/support';
+import { pdfInfo } from './pdfCheck';
 
 let h: Honors | null = null;
 afterEach(async () => {
@@ -120,11 +121,15 @@ describe('套打: printer profiles', () => {
     const label = (file: string) => words(file).find((w) => w.text === '套打校准页')!;
     expect(label(moved.file).x - label(plain.file).x).toBeCloseTo(-3, 0);
     expect(label(moved.file).y - label(plain.file).y).toBeCloseTo(4, 0);
+    // On the slip's own paper (A5 landscape), so it can be laid over a pre-printed slip; the letter's on A4.
+    expect(pdfInfo(moved.file).size).toMatch(/^595\.\d* x 42\d\.\d* pts/);
+    const letterPage = await printed(h, { template: 'letter', profile: null }, 'documents.printCalibration');
+    expect(pdfInfo(letterPage.file).size).toMatch(/\(A4\)/);
     const text = execFileSync('pdftotext', [moved.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('光荣牌发放回执·针式打印机');
     expect(text).toContain('向右-3mm，向下4mm');
     const list = await h.ok('documents.list', { kind: 'calibration' }, h.clerk);
-    expect(list.rows[0]).toMatchObject({ kind: 'calibration', serial: 'JZ2026-000002', pages: 1 });
+    expect(list.rows[0]).toMatchObject({ kind: 'calibration', serial: 'JZ2026-000003', pages: 1 });
   });
 });
 
