@@ -5,6 +5,8 @@ import { idSchema } from './common';
 import { divisionCodeSchema } from './divisions';
 import { plaqueCategories } from '../rules/plaque';
 import { ledgerQuerySchema } from './plaques';
+import { martyrSearchSchema } from './martyrs';
+import { awardListInputSchema, letterListInputSchema } from './honors';
 import { printerProfileNameSchema } from './documents';
 
 /**
@@ -29,17 +31,32 @@ export type PlaqueLedgerPrint = z.infer<typeof plaqueLedgerPrintSchema>;
 /** The lists that print as "any list", and the columns each offers (titles in the backend). */
 export const listColumns = {
   plaques: ['headName', 'division', 'address', 'plaqueNumber', 'category', 'qualifying', 'status', 'hungDate', 'hungPlace'],
+  /** The roll (martyrs.search). */
+  martyrs: ['name', 'gender', 'birth', 'death', 'nativePlace', 'unitAndPost', 'deathPlace', 'period', 'burialPlace', 'certificateNo', 'status'],
+  /** The award register (awards.list). */
+  awards: ['recipient', 'className', 'authority', 'orderNo', 'awardDate', 'soldierUnit', 'letterStatus'],
+  /** The good-news letters (letters.list); the family's address and phone masked by role, as on screen. */
+  letters: ['recipient', 'className', 'family', 'relation', 'address', 'phone', 'receivedOn', 'dueOn', 'deadline', 'status', 'deliverers', 'deliveredOn'],
 } as const;
-export const listNames = ['plaques'] as const;
+export const listNames = ['plaques', 'martyrs', 'awards', 'letters'] as const;
 export type ListName = (typeof listNames)[number];
+export type ListColumnName<L extends ListName> = (typeof listColumns)[L][number];
 
-/** The list's filter as its screen holds it (the same schema as the screen's query), and the chosen columns in order. */
+/** At most this many rows one printed list holds (the filter narrows a longer list). */
+export const LIST_PRINT_ROWS_MAX = 10_000;
+
+const chosenColumns = <C extends readonly [string, ...string[]]>(columns: C) =>
+  z.array(z.enum(columns)).min(1).max(columns.length).refine((c) => new Set(c).size === c.length, 'a column is chosen twice');
+
+/**
+ * The list's filter as its screen holds it (the list method's own input schema without its page:
+ * the PDF is the whole filtered list on screen), and the chosen columns in order.
+ */
 export const listPrintSchema = z.discriminatedUnion('list', [
-  z.strictObject({
-    list: z.literal('plaques'),
-    filter: ledgerQuerySchema.omit({ limit: true, after: true }),
-    columns: z.array(z.enum(listColumns.plaques)).min(1).max(listColumns.plaques.length).refine((c) => new Set(c).size === c.length, 'a column is chosen twice'),
-  }),
+  z.strictObject({ list: z.literal('plaques'), filter: ledgerQuerySchema.omit({ limit: true, after: true }), columns: chosenColumns(listColumns.plaques) }),
+  z.strictObject({ list: z.literal('martyrs'), filter: martyrSearchSchema.omit({ limit: true, after: true }), columns: chosenColumns(listColumns.martyrs) }),
+  z.strictObject({ list: z.literal('awards'), filter: awardListInputSchema.omit({ limit: true, after: true }), columns: chosenColumns(listColumns.awards) }),
+  z.strictObject({ list: z.literal('letters'), filter: letterListInputSchema.omit({ limit: true, after: true }), columns: chosenColumns(listColumns.letters) }),
 ]);
 export type ListPrint = z.infer<typeof listPrintSchema>;
 
@@ -71,8 +88,16 @@ export const documentPrintMethods = {
     }),
     output: started,
   }),
+  'documents.printRecordSheets': method({
+    summary: 'Print the martyr record sheets (烈士登记表) of the chosen records, one sheet each with its scan’s thumbnail, as one registered PDF (a job).',
+    access: editors,
+    input: z.strictObject({
+      martyrIds: z.array(idSchema).min(1).max(RECORD_SHEETS_MAX).refine((ids) => new Set(ids).size === ids.length, 'a record is listed twice'),
+    }),
+    output: started,
+  }),
   'documents.printList': method({
-    summary: 'Print the current filtered list of a page (the plaque ledger) with the chosen columns, personal data of the living masked by role, marked 内部资料 (a job).',
+    summary: 'Print the current filtered list of a page (the plaque ledger, the roll, the award register, the letters), all its rows, with the chosen columns, personal data of the living masked by role, marked 内部资料 (a job).',
     access: editors,
     input: listPrintSchema,
     output: started,

@@ -191,6 +191,27 @@ export type AwardCursor = z.infer<typeof awardCursorSchema>;
 /** Where the next page of letters starts: after this letter (its deadline if it is still open, else null). */
 export const letterCursorSchema = z.strictObject({ dueOn: day.nullable(), receivedOn: day, id: idSchema });
 export type LetterCursor = z.infer<typeof letterCursorSchema>;
+
+/** awards.list's search, filters and page (documents.printList reuses it without the page). */
+export const awardListInputSchema = z.strictObject({
+  query: text(60).default(''),
+  classId: idSchema.optional(),
+  /** The year of the award date; null: the awards whose date is not known (the dashboard's 日期不详 bar). */
+  year: z.number().int().min(1927).max(2100).nullable().optional(),
+  limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
+  /** The `next` of the previous page; absent: the first page. */
+  after: awardCursorSchema.optional(),
+});
+
+/** letters.list's filters, search and page (documents.printList reuses it without the page). */
+export const letterListInputSchema = z.strictObject({
+  status: letterStatusSchema.optional(),
+  due: z.enum(letterDueFilters).default('all'),
+  query: text(60).default(''),
+  limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
+  /** The `next` of the previous page; absent: the first page. */
+  after: letterCursorSchema.optional(),
+});
 const byId = z.strictObject({ id: idSchema });
 const attachmentIds = z.array(idSchema).max(50);
 
@@ -224,15 +245,7 @@ export const honorMethods = {
   'awards.list': method({
     summary: 'The award register, newest first (undated last), a page at a time by keyset: search by name, order number or unit; filter by class and year (null: awards without a date).',
     access: 'signedIn',
-    input: z.strictObject({
-      query: text(60).default(''),
-      classId: idSchema.optional(),
-      /** The year of the award date; null: the awards whose date is not known (the dashboard's 日期不详 bar). */
-      year: z.number().int().min(1927).max(2100).nullable().optional(),
-      limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
-      /** The `next` of the previous page; absent: the first page. */
-      after: awardCursorSchema.optional(),
-    }),
+    input: awardListInputSchema,
     /** `count`: all the awards of the search and filter (not just this page); `next`: null on the last page. */
     output: z.object({ rows: z.array(awardRowSchema), count: z.number().int(), next: awardCursorSchema.nullable() }),
   }),
@@ -275,14 +288,7 @@ export const honorMethods = {
   'letters.list': method({
     summary: 'Letters by status and deadline, the most urgent first, a page at a time by keyset.',
     access: 'signedIn',
-    input: z.strictObject({
-      status: letterStatusSchema.optional(),
-      due: z.enum(letterDueFilters).default('all'),
-      query: text(60).default(''),
-      limit: z.number().int().min(1).max(LIST_PAGE_MAX).default(50),
-      /** The `next` of the previous page; absent: the first page. */
-      after: letterCursorSchema.optional(),
-    }),
+    input: letterListInputSchema,
     /** `count`: all the letters of the filter (not just this page); `next`: null on the last page. */
     output: z.object({ rows: z.array(letterRowSchema), count: z.number().int(), next: letterCursorSchema.nullable(), today: z.string() }),
   }),

@@ -72,8 +72,8 @@ export type { IssuedDocument, LettersJobResult, DocumentKind, RollOptions, RollS
 export { rollOptionsSchema, rollJobResultSchema, ROLL_PREFACE_MAX } from './documents';
 export type { FormTemplate, PrinterProfiles } from './documents';
 export { formTemplates, formOffsetSchema, printerProfilesSchema, FORM_OFFSET_MAX_MM } from './documents';
-export type { PlaqueLedgerPrint, ListPrint, ListName, PrintJobResult } from './documentPrints';
-export { ledgerPrintViews, listColumns, listNames, printJobResultSchema, RECORD_SHEETS_MAX } from './documentPrints';
+export type { PlaqueLedgerPrint, ListPrint, ListName, ListColumnName, PrintJobResult } from './documentPrints';
+export { ledgerPrintViews, listColumns, listNames, LIST_PRINT_ROWS_MAX, printJobResultSchema, RECORD_SHEETS_MAX } from './documentPrints';
 export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';

@@ -114,5 +114,23 @@ describe.skipIf(!launchKind())('printing good-news letters', () => {
     const names = Object.keys(unzipSync(new Uint8Array(readFileSync(saved)))).sort();
     expect(names).toEqual([expect.stringMatching(/^XB\d{4}-000002-001 李明\.pdf$/), expect.stringMatching(/^XB\d{4}-000002-002 王秀英\.pdf$/)]);
   });
-});
 
+  it('prints the letters list on screen as a table with the columns chosen, and the preview opens on it', async () => {
+    await goto('#/honors/letters?due=open');
+    await expect.poll(() => page.getByTestId('letter-count').textContent()).toMatch(/2/);
+    await page.getByTestId('print-list').click();
+    await page.getByTestId('print-dialog').waitFor();
+    // The defaults, less the deliverers, plus the relation.
+    await page.getByTestId('print-list-column-deliverers').locator('input').uncheck();
+    await page.getByTestId('print-list-column-relation').locator('input').check();
+    await app.screenshot('documents-04-list-columns');
+    await page.getByTestId('print-start').click();
+    await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/LB\d{4}-000001/);
+    const documents = await api<{ rows: { kind: string; names: string; records: number }[] }>('documents.list', { kind: 'list' });
+    expect(documents.value.rows[0]).toMatchObject({ kind: 'list', records: 2, names: expect.stringMatching(/^(李明、王秀英|王秀英、李明)$/) });
+    // The choice is remembered for this list.
+    expect(await page.evaluate(() => localStorage.getItem('guangrong.printList.letters'))).toBe(JSON.stringify(['recipient', 'family', 'relation', 'address', 'receivedOn', 'dueOn', 'status']));
+  });
+});

@@ -307,6 +307,29 @@ describe.skipIf(!launchKind())('martyrs’ roll journey', () => {
     expect(await page.getByTestId('martyr-return-reason').textContent()).toMatch(/第12页不符/);
   });
 
+  it('prints a record’s sheet from its page and lands on the preview of the registered PDF', async () => {
+    // Documents need the issuing authority, set by the administrator.
+    await logout();
+    await login(ADMIN.username, ADMIN.password);
+    await page.getByTestId('nav-martyrs').waitFor();
+    await goto('#/admin/settings');
+    await page.getByTestId('settings-issuing-authority').fill('惠民县退役军人事务局');
+    await page.getByTestId('document-settings-save').click();
+    await page.getByTestId('document-settings-saved').waitFor();
+    await goto('#/martyrs');
+    await page.getByTestId('martyr-search').waitFor();
+    await expect.poll(() => page.getByTestId('print-roll-sheets').textContent()).toMatch(/打印登记表（\d+）/);
+    await page.getByTestId('martyr-list').focus();
+    await key('Enter');
+    await page.getByTestId('print-record-sheet').click();
+    await page.getByTestId('print-dialog').waitFor();
+    await expect.poll(hash, { timeout: 30_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/烈士登记表.*DB\d{4}-000001/);
+    expect(await page.getByTestId('document-page').textContent()).toBe('第 1 页 共 1 页');
+    await app.screenshot('martyrs-08-record-sheet');
+  });
+
   it('made no network request outside the loopback address', () => {
     expect(app.foreignRequests).toEqual([]);
   });

@@ -14,5 +14,6 @@ function start(ctx: HandlerContext, kind: JobKindName, input: object): { jobId: 
 export const documentPrintHandlers = defineHandlers({
   'documents.printPlaqueLedger': (input, ctx) => start(ctx, 'documents.plaqueLedger', input),
   'documents.printIssuanceSlip': (input, ctx) => start(ctx, 'documents.issuanceSlip', input),
+  'documents.printRecordSheets': (input, ctx) => start(ctx, 'documents.recordSheets', input),
   'documents.printList': (input, ctx) => start(ctx, 'documents.list', input),
 });

@@ -12,10 +12,10 @@ import { getAttachment, linkAttachment, listLinkedAttachments } from '../db/atta
 import { getDivision } from '../db/divisions';
 import { appendLetterEvent, getLetter, insertLetter, isDuplicateLetterError, listLetterEvents, listLetters, liveLetterOfAward, setLetterStatus, touchLetter, type LetterChange, type LetterRecord } from '../db/goodNewsLetters';
 import { checkDelivery, letterActionsFrom, letterMove, type LetterAction } from '../../../shared/rules/letterState';
-import { addWorkingDays } from '../../../shared/rules/workingDays';
 import { DUE_SOON_WORKING_DAYS } from '../../../shared/contract/honors';
 import type { Letter } from '../../../shared/contract';
-import { dueDate, familyContactFor, letterRows, loadCalendar, officeDay } from '../honors/deadlines';
+import { dueDate, familyContactFor, letterRows, officeDay } from '../honors/deadlines';
+import { dueSoonTo, letterListQuery, yesterday } from '../honors/letterList';
 
 const missingLetter = () => notFound({ zh: '该喜报', en: 'The good-news letter' });
 
@@ -171,31 +171,15 @@ export const letterHandlers = defineHandlers({
 
   'letters.list': (input, ctx) => {
     const today = officeDay(ctx.nowMs());
-    const soon = addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(ctx.db, today));
-    const due = input.due;
-    const page = listLetters(ctx.db, {
-      status: input.status,
-      open: due === 'open',
-      openDueTo: due === 'overdue' ? yesterday(today) : due === 'dueSoon' ? soon : undefined,
-      openDueFrom: due === 'dueSoon' ? today : undefined,
-      query: input.query,
-      limit: input.limit,
-      after: input.after,
-    });
+    const page = listLetters(ctx.db, { ...letterListQuery(ctx.db, input, today), limit: input.limit, after: input.after });
     return { rows: letterRows(ctx.db, page.rows, today, ctx.user?.role), count: page.count, next: page.next, today };
   },
 
   'letters.due': (input, ctx) => {
     const today = officeDay(ctx.nowMs());
-    const soon = addWorkingDays(today, DUE_SOON_WORKING_DAYS, loadCalendar(ctx.db, today));
+    const soon = dueSoonTo(ctx.db, today);
     const overdue = listLetters(ctx.db, { openDueTo: yesterday(today), query: '', limit: input.limit });
     const dueSoon = listLetters(ctx.db, { openDueFrom: today, openDueTo: soon, query: '', limit: input.limit });
     return { today, soonDays: DUE_SOON_WORKING_DAYS, overdue: letterRows(ctx.db, overdue.rows, today, ctx.user?.role), overdueCount: overdue.count, dueSoon: letterRows(ctx.db, dueSoon.rows, today, ctx.user?.role), dueSoonCount: dueSoon.count };
   },
 });
-
-function yesterday(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}

@@ -20,6 +20,7 @@ export const jobKinds = {
   'documents.roll': async () => (await import('../documents/rollJob')).printRollJob as JobKind,
   'documents.plaqueLedger': async () => (await import('../documents/plaqueJobs')).printPlaqueLedgerJob as JobKind,
   'documents.issuanceSlip': async () => (await import('../documents/plaqueJobs')).printIssuanceSlipJob as JobKind,
+  'documents.recordSheets': async () => (await import('../documents/recordSheetJob')).printRecordSheetsJob as JobKind,
   'documents.list': async () => (await import('../documents/listJob')).printListJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 

@@ -40,6 +40,8 @@ export interface RecordSheetData {
   status: string;
   /** The scan's image (PNG or JPEG), or null. */
   scan: Buffer | null;
+  /** Said in the thumbnail's place when `scan` is null (default: there is no scan). */
+  scanNote?: string;
 }
 
 const GENDERS = { male: '男', female: '女', unknown: '' } as const;
@@ -79,7 +81,7 @@ export function sheetFromMartyr(m: Martyr, scan: Buffer | null): RecordSheetData
   };
 }
 
-type Field = [label: string, key: keyof Omit<RecordSheetData, 'scan' | 'unnamed'>];
+type Field = [label: string, key: keyof Omit<RecordSheetData, 'scan' | 'scanNote' | 'unnamed'>];
 
 /** The grid, row by row: label/field pairs sharing the row's width. */
 const TOP_ROWS: Field[][] = [
@@ -143,7 +145,7 @@ export function drawRecordSheet(layout: Layout, data: RecordSheetData): void {
   const photoHeight = y - photoTop;
   layout.rect(LEFT + WIDTH - PHOTO, photoTop, PHOTO, photoHeight, 0.25);
   if (data.scan) layout.image(data.scan, { x: LEFT + WIDTH - PHOTO + 1, y: photoTop + 1, width: PHOTO - 2, height: photoHeight - 2 });
-  else layout.text('（无扫描件）', { x: LEFT + WIDTH - PHOTO, y: photoTop + photoHeight / 2 - 3, width: PHOTO }, { ...label, color: '#888888' });
+  else layout.text(data.scanNote ?? '（无扫描件）', { x: LEFT + WIDTH - PHOTO, y: photoTop + photoHeight / 2 - 3, width: PHOTO }, { ...label, color: '#888888' });
   for (const row of ROWS) drawRow(row, WIDTH);
   // Remarks and source at the foot, the deeds take what is left between.
   const bottom = 297 - 18;
@@ -173,4 +175,16 @@ export function drawRecordSheet(layout: Layout, data: RecordSheetData): void {
     drawDeeds(rest.slice(0, n), 24, bottom - 24, '事迹（续）');
     rest = rest.slice(n);
   }
+}
+
+/**
+ * After every sheet is drawn: the register's serial of the document and the page count at the foot
+ * of every page (a sheet keeps the record's own number at its head).
+ */
+export function finishRecordSheets(layout: Layout, documentSerial: string): void {
+  const foot: TextStyle = { font: 'sans', size: 8.5, leading: 1.2, color: '#555555' };
+  layout.finishPages((page, total) => {
+    layout.text(`文书编号：${documentSerial}`, { x: LEFT, y: 297 - 13, width: 90 }, foot);
+    layout.text(`第 ${page} 页 共 ${total} 页`, { x: LEFT + WIDTH - 60, y: 297 - 13, width: 60 }, { ...foot, align: 'right' });
+  });
 }

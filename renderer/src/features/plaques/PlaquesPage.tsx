@@ -110,7 +110,7 @@ export function PlaquesPage() {
         <Button variant="contained" onClick={() => setCreating(true)} data-testid="household-new" sx={{ whiteSpace: 'nowrap' }}>{pt('newHousehold')}</Button>
         <Button variant="outlined" disabled={!canBatch} title={canBatch ? undefined : pt('batchDialog.needDivision')} onClick={() => setBatching(true)} data-testid="batch-open" sx={{ whiteSpace: 'nowrap' }}>{pt('batch')}</Button>
         <PrintLedgerButton divisionCode={code} divisionLevel={division?.level ?? null} view={filter.view} category={filter.category} query={query} />
-        <PrintListButton filter={{ ...(code ? { divisionCode: code } : {}), view: filter.view, ...(filter.category ? { category: filter.category } : {}), query: query.trim().slice(0, 40) }} />
+        <PrintListButton list="plaques" filter={{ ...(code ? { divisionCode: code } : {}), view: filter.view, ...(filter.category ? { category: filter.category } : {}), query: query.trim().slice(0, 40) }} />
         <Button variant="outlined" href={hrefOf('/plaques/import')} data-testid="plaques-import" sx={{ whiteSpace: 'nowrap' }}>{pt('import.open')}</Button>
       </Stack>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'stretch', flex: 1, minHeight: 0 }}>

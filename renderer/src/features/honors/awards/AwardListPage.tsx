@@ -14,6 +14,7 @@ import { useShortcuts } from '../../martyrs/keyboard';
 import { useHonorsT } from '../i18n';
 import { LetterStatusChip } from '../LetterChips';
 import { PrintLettersButton } from '../../documents/PrintLettersButton';
+import { PrintListButton } from '../../documents/PrintListButton';
 
 /**
  * The award register: newest first, one search box, class and year; Ctrl+N registers an award.
@@ -97,6 +98,7 @@ export function AwardListPage() {
         </Typography>
         <Box sx={{ flex: 1 }} />
         {mayEdit ? <PrintLettersButton awardIds={[...chosen]} showCount /> : null}
+        {mayEdit ? <PrintListButton list="awards" filter={{ query: input.query, ...awardsInput(filter) }} /> : null}
         {mayEdit ? (
           <Button variant="outlined" href={hrefOf('/honors/import')} data-testid="awards-import">
             {ht('awards.import')}

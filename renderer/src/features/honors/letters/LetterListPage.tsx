@@ -1,6 +1,6 @@
 import { Box, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
-import { letterDueFilters, LIST_PAGE_MAX, type LetterCursor } from '../../../../../shared/contract';
+import { editors, letterDueFilters, LIST_PAGE_MAX, type LetterCursor } from '../../../../../shared/contract';
 import { letterStatuses } from '../../../../../shared/rules/letterState';
 import { useClient } from '../../../app/clientContext';
 import { hrefOf, navigate, useHash } from '../../../app/router';
@@ -8,6 +8,8 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { useKeysetPages } from '../../../lib/useKeysetPages';
 import { letterFilterFromHash, lettersInput, lettersPath, type LetterDue, type LetterFilter } from '../../../lib/listLinks';
+import { useUser } from '../../auth/SessionProvider';
+import { PrintListButton } from '../../documents/PrintListButton';
 import { useHonorsT } from '../i18n';
 import { DeadlineChip, LetterStatusChip } from '../LetterChips';
 
@@ -18,6 +20,7 @@ import { DeadlineChip, LetterStatusChip } from '../LetterChips';
  */
 export function LetterListPage() {
   const ht = useHonorsT();
+  const mayEdit = editors.includes(useUser().role);
   const hash = useHash();
   const filter = useMemo(() => letterFilterFromHash(hash), [hash]);
   const setFilter = (change: Partial<LetterFilter>) => navigate(lettersPath({ ...filter, ...change }));
@@ -48,6 +51,8 @@ export function LetterListPage() {
         <Typography variant="body2" color="text.secondary" data-testid="letter-count">
           {ht('letters.count', { count: list.count ?? 0 })}
         </Typography>
+        <Box sx={{ flex: 1 }} />
+        {mayEdit ? <PrintListButton list="letters" filter={{ ...lettersInput(filter), query: input.query }} /> : null}
       </Box>
       <ApiErrorAlert error={list.error} />
       {list.rows && list.rows.length === 0 ? (

@@ -19,6 +19,8 @@ import { RollFiltersBar, SortSelect } from './RollFiltersBar';
 import { RollTable } from './RollTable';
 import { SubmitDraftsButton } from './SubmitDraftsButton';
 import { ExportButton } from './ExportButton';
+import { PrintRollSheetsButton } from '../../documents/PrintRecordSheetsButton';
+import { PrintListButton } from '../../documents/PrintListButton';
 import { PAGE_SIZE } from './keysetPages';
 import { filtersFromHash, hasFilters, isRollAddress, noFilters, remember, remembered, searchInput, storedSort, type RollSearch } from './rollSearch';
 import { useKeysetList } from './useKeysetList';
@@ -213,6 +215,9 @@ export function RollPage() {
         <SortSelect search={search} onChange={setSearch} />
         {mayEdit && (search.filters.status === 'draft' || search.filters.status === 'returned') ? <SubmitDraftsButton input={input} onDone={refresh} /> : null}
         <ExportButton input={input} />
+        {mayEdit ? <PrintListButton list="martyrs" filter={input} /> : null}
+        {/* No multi-row selection on the roll: prints the filtered list's records, at most RECORD_SHEETS_MAX. */}
+        {mayEdit ? <PrintRollSheetsButton input={input} count={list.pages.started ? list.pages.count : null} /> : null}
         {mayEdit ? (
           <Tooltip title={mt('list.newHint')}>
             <Button variant="contained" startIcon={<AddIcon />} onClick={openNew} data-testid="martyr-new" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>

@@ -12,6 +12,7 @@
  */
 import { Alert, Box, Button } from '@mui/material';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PrintRecordSheetButton } from '../../documents/PrintRecordSheetsButton';
 import { formatDateTime } from '../../../lib/format';
 import { useMartyrsT } from '../i18n';
 import { focusNextField } from '../keyboard';
@@ -60,6 +61,7 @@ export function RecordPage({ id, review = false }: { id: number | null; review?:
         onRestore={mayEdit && deleted ? () => void restore() : undefined}
         onNext={review && record ? () => void goNextInQueue(record.id, true) : undefined}
         onMerge={mayEdit && record && !deleted && !review && mergeCandidates.length > 0 ? () => !guardDirty() && setDialog({ kind: 'mergeWith' }) : undefined}
+        print={mayEdit && record && !deleted ? <PrintRecordSheetButton martyrId={record.id} unsaved={dirty} /> : null}
         meta={
           record
             ? `${mt('record.version', { version: record.version })} · ${mt('record.updated', { by: record.updatedBy, at: formatDateTime(record.updatedAt) })}`

@@ -1,7 +1,8 @@
 /**
  * The record's header: back to the list, the name, its status, who changed it last, and the actions
- * the role allows on it (提交审核, 审核通过, 退回, 删除 / 恢复, 历史; in the review queue, 下一条).
+ * the role allows on it (提交审核, 审核通过, 退回, 删除 / 恢复, 历史, 打印登记表; in the review queue, 下一条).
  */
+import type { ReactNode } from 'react';
 import { Box, Button, Divider, IconButton, Stack, Tooltip, Typography } from '@mui/material';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import HistoryIcon from '@mui/icons-material/History';
@@ -34,9 +35,11 @@ interface Props {
   onNext?: () => void;
   /** Shown when records that may be the same person exist. */
   onMerge?: () => void;
+  /** The record's print button (打印登记表), beside its history. */
+  print?: ReactNode;
 }
 
-export function StatusBar({ record, title, busy, review, queueText, meta, onBack, onHistory, onSubmit, onVerify, onReturn, onDelete, onRestore, onNext, onMerge }: Props) {
+export function StatusBar({ record, title, busy, review, queueText, meta, onBack, onHistory, onSubmit, onVerify, onReturn, onDelete, onRestore, onNext, onMerge, print }: Props) {
   const mt = useMartyrsT();
   return (
     <Stack direction="row" spacing={1.25} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, flexShrink: 0, minHeight: 44 }} data-testid="martyr-status-bar">
@@ -77,6 +80,7 @@ export function StatusBar({ record, title, busy, review, queueText, meta, onBack
               {mt('record.history')}
             </Button>
           </Tooltip>
+          {print}
           {onMerge ? (
             <Tooltip title={mt('merge.openHint')}>
               <span>
