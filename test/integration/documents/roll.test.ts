@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Period } from '../../../shared/contract';
 import { sortKey, type NameOrderConvention } from '../../../shared/rules/strokeOrder';
 import { honorsCore, type Honors, jobEnd } from '../honors/support';
+import { loadVillages, TOWNSHIP, VILLAGE, VILLAGE2 } from '../plaques/fixtures';
+import { upsertDivision } from '../../../electron/core/db/divisions';
 
 let h: Honors | null = null;
 afterEach(async () => {
@@ -132,5 +134,43 @@ describe('documents.roll', () => {
     expect(job).toMatchObject({ status: 'failed', error: { code: 'VALIDATION' } });
     expect(job.error?.message.zh).toContain(`张三（烈士 #${bad.id}） · 牺牲地点 deathPlace：${String.fromCodePoint(0x30000)}（U+30000）`);
     expect((await h.ok('documents.list', { kind: 'roll' }, h.clerk)).count).toBe(1);
+  });
+});
+
+describe('documents.roll by native place', () => {
+  it('cuts a section per township (or county) of the native place, by code, the unstated last, names in stroke order within each', async () => {
+    h = await honorsCore();
+    await h.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, h.admin);
+    loadVillages(h);
+    upsertDivision(h.core.db, { code: '371621102000', name: '第二测试镇', level: 4, parentCode: '371621000000', pinyin: '', initials: '', source: 'test' });
+    const ids: number[] = [];
+    for (const [name, code] of [['周铁生', VILLAGE], ['丁一山', '371621102000'], ['王军', VILLAGE2], ['李秀英', null], ['马德胜', TOWNSHIP]] as const) {
+      ids.push((await h.ok('martyrs.create', { name, nativePlaceCode: code, deathDate: '1947年春', unitAndPost: '某团战士' }, h.clerk)).id);
+    }
+    await h.ok('martyrs.submit', { ids }, h.clerk);
+    await h.ok('martyrs.verify', { ids }, h.reviewer);
+    expect(await h.ok('documents.rollSections', { sectionBy: 'division', divisionLevel: 'township' }, h.readonly)).toEqual([
+      { key: '371621101', title: '测试新镇', count: 3 },
+      { key: '371621102', title: '第二测试镇', count: 1 },
+      { key: 'none', title: '籍贯未详', count: 1 },
+    ]);
+    const county = await h.ok('documents.rollSections', { sectionBy: 'division', divisionLevel: 'county' }, h.readonly);
+    expect(county).toEqual([
+      { key: '371621', title: '惠民县', count: 4 },
+      { key: 'none', title: '籍贯未详', count: 1 },
+    ]);
+
+    const { result, file } = await print(h, { sectionBy: 'division', divisionLevel: 'township' });
+    expect(result).toMatchObject({ records: 5, sections: 3 });
+    const text = squash(pagesOf(file).join('\n'));
+    // The contents and the sections in code order, the unstated last.
+    const at = (s: string) => text.lastIndexOf(s);
+    expect(at('测试新镇')).toBeLessThan(at('第二测试镇'));
+    expect(at('第二测试镇')).toBeLessThan(at('籍贯未详'));
+    // Within 测试新镇 by the surname's strokes: 马 (3), 王 (4), 周 (8).
+    expect(at('马德胜')).toBeLessThan(at('王军'));
+    expect(at('王军')).toBeLessThan(at('周铁生'));
+    expect(at('周铁生')).toBeLessThan(at('丁一山'));
+    expect(at('丁一山')).toBeLessThan(at('李秀英'));
   });
 });
