@@ -90,6 +90,21 @@ describe.skipIf(!launchKind())('printing good-news letters', () => {
     expect(await page.getByTestId('document-zoom').textContent()).toBe('125%');
   });
 
+  it('prints from the preview: every page at its own paper size to the print dialog', async () => {
+    await page.getByTestId('document-print').click();
+    const frame = page.locator('iframe[data-testid="document-print-frame"][data-printed="yes"]');
+    await frame.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await frame.getAttribute('data-pages')).toBe('2');
+    const inside = await frame.evaluate((f: HTMLIFrameElement) => {
+      const d = f.contentDocument!;
+      return { images: [...d.images].map((i) => ({ loaded: i.complete && i.naturalWidth > 2000, width: i.style.width })), page: d.querySelector('style')!.textContent };
+    });
+    // Two A4 pages drawn at 300 dpi (2480 px wide), laid out 210 mm wide on a 210 × 297 mm page without margins.
+    expect(inside.images).toEqual([{ loaded: true, width: '210mm' }, { loaded: true, width: '210mm' }]);
+    expect(inside.page).toMatch(/@page \{ size: 210\.0\dmm 297\.0\dmm; margin: 0 \}/);
+    expect(await page.getByTestId('document-print-progress').count()).toBe(0);
+  });
+
   it('lists the document in the issued-documents register', async () => {
     await page.getByTestId('document-back').click();
     await expect.poll(() => page.getByTestId('document-count').textContent()).toMatch(/共 1 份/);

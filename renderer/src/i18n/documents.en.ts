@@ -13,6 +13,12 @@ export const documentsEn: Shape<typeof documentsZh> = {
     reprintOf: 'Reprint of {{serial}}',
   },
   preview: {
+    print: 'Print',
+    printHint: 'Sends the pages to the printer at their own size (100 %, no margins); on pre-printed forms choose “Actual size” in the print dialog',
+    printTooLong: 'Save documents of more than {{max}} pages as PDF and print them from a PDF reader',
+    printPreparing: 'Preparing to print',
+    printCount: '{{done}} of {{total}} pages ready',
+    printCancel: 'Cancel',
     savePerRecord: 'Save one file each ({{count}} PDFs, ZIP)',
     savePerRecordHint: 'One PDF per letter, named by its serial and name, packed in one ZIP',
     back: 'Back to the register',

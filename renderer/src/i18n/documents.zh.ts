@@ -9,6 +9,12 @@ export const documentsZh = {
     reprintOf: '补印（原 {{serial}}）',
   },
   preview: {
+    print: '打印',
+    printHint: '按文书原尺寸（100%，无页边距）送往打印机；套打时请在打印对话框中选择“实际大小”',
+    printTooLong: '超过 {{max}} 页的文书请先保存 PDF，再用 PDF 阅读器打印',
+    printPreparing: '正在准备打印',
+    printCount: '已准备 {{done}} / {{total}} 页',
+    printCancel: '取消',
     savePerRecord: '保存单份文件（{{count}} 个 PDF，ZIP）',
     savePerRecordHint: '每份喜报一个 PDF 文件，以编号和姓名命名，打包为一个 ZIP',
     back: '返回登记',

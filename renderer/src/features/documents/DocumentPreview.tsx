@@ -1,9 +1,11 @@
 /**
- * One issued document, the real PDF page by page (pdf.js) with zoom, and a save button; an
- * editor may reprint it (a new serial, marked 补印 on the paper).
+ * One issued document, the real PDF page by page (pdf.js) with zoom, a print button (the pages at
+ * print resolution to the system's print dialog at their own paper size, printPdf.ts) and a save
+ * button; an editor may reprint it (a new serial, marked 补印 on the paper).
  */
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Box, Button, IconButton, Stack, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, LinearProgress, Stack, Tooltip, Typography } from '@mui/material';
+import PrintIcon from '@mui/icons-material/PrintOutlined';
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import NavigateBeforeIcon from '@mui/icons-material/NavigateBefore';
 import NavigateNextIcon from '@mui/icons-material/NavigateNext';
@@ -21,6 +23,7 @@ import { useUser } from '../auth/SessionProvider';
 import { useDocumentsT } from './i18n';
 import { DocumentReadError, drawPage, isCancelledRender, openPdfBytes, readDocument, saveBytes } from './documentPdf';
 import { PrintJobDialog } from './PrintLettersButton';
+import { PRINT_PAGES_MAX, printPdf } from './printPdf';
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 /** The page's width at zoom 1, in CSS pixels. */
@@ -40,6 +43,11 @@ export function DocumentPreview({ id }: { id: number }) {
   /** The page and zoom the canvas shows once drawn (`page:zoom`), or null before the first. */
   const [drawn, setDrawn] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  /** Preparing the pages for the printer: how far, and how to stop it. */
+  const [printing, setPrinting] = useState<{ done: number; total: number; abort: AbortController } | null>(null);
+  /** Removes the last print's frame (kept until the spooler has surely read it). */
+  const lastPrint = useRef<(() => void) | null>(null);
+  useEffect(() => () => lastPrint.current?.(), []);
 
   useEffect(() => {
     let live = true;
@@ -78,6 +86,20 @@ export function DocumentPreview({ id }: { id: number }) {
   }, [file, page, zoom]);
 
   const pages = file?.doc.numPages ?? meta.data?.pages ?? 0;
+  const print = async () => {
+    if (!file) return;
+    lastPrint.current?.();
+    lastPrint.current = null;
+    const abort = new AbortController();
+    setPrinting({ done: 0, total: file.doc.numPages, abort });
+    try {
+      lastPrint.current = await printPdf(file.doc, meta.data?.title ?? file.fileName, (done, total) => setPrinting((p) => (p ? { ...p, done, total } : p)), abort.signal);
+    } catch (e) {
+      if (!abort.signal.aborted) setBroken(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPrinting(null);
+    }
+  };
   const reprint = async () => {
     const started = await client.call('documents.reprint', { id });
     if (!started.ok) return setError(started.error);
@@ -151,6 +173,13 @@ export function DocumentPreview({ id }: { id: number }) {
             </Button>
           </Tooltip>
         ) : null}
+        <Tooltip title={pages > PRINT_PAGES_MAX ? dt('preview.printTooLong', { max: PRINT_PAGES_MAX }) : dt('preview.printHint')}>
+          <span>
+            <Button variant="outlined" startIcon={<PrintIcon />} disabled={!file || printing !== null || pages > PRINT_PAGES_MAX} onClick={() => void print()} data-testid="document-print">
+              {dt('preview.print')}
+            </Button>
+          </span>
+        </Tooltip>
         <Button variant="contained" startIcon={<SaveIcon />} disabled={!file} onClick={() => file && saveBytes(file.fileName, file.bytes)} data-testid="document-save">
           {dt('preview.save')}
         </Button>
@@ -161,6 +190,22 @@ export function DocumentPreview({ id }: { id: number }) {
       <Box sx={{ overflow: 'auto', flex: 1, bgcolor: 'grey.200', p: 2, textAlign: 'center' }}>
         <canvas ref={canvas} data-testid="document-canvas" data-page={page} data-ready={file && drawn === `${page}:${zoom}` ? 'yes' : 'no'} style={{ boxShadow: '0 1px 4px rgba(0,0,0,.3)', background: '#fff' }} />
       </Box>
+      {printing ? (
+        <Dialog open maxWidth="xs" fullWidth data-testid="document-print-progress">
+          <DialogTitle>{dt('preview.printPreparing')}</DialogTitle>
+          <DialogContent>
+            <LinearProgress variant="determinate" value={printing.total ? (printing.done * 100) / printing.total : 0} />
+            <Typography variant="body2" sx={{ mt: 1 }} data-testid="document-print-count">
+              {dt('preview.printCount', { done: printing.done, total: printing.total })}
+            </Typography>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => printing.abort.abort()} data-testid="document-print-cancel">
+              {dt('preview.printCancel')}
+            </Button>
+          </DialogActions>
+        </Dialog>
+      ) : null}
       {reprintJob !== null ? <PrintJobDialog jobId={reprintJob} onClose={() => setReprintJob(null)} /> : null}
     </Box>
   );
