@@ -45,7 +45,10 @@ export function tooNew(schemaVersion: number, latest: number): LocalizedText {
 }
 
 function problemOf(error: unknown): LocalizedText {
-  if (error instanceof ZipFormatError) return error.reason === 'truncated' ? backupProblems.truncated : backupProblems.malformed;
+  if (error instanceof ZipFormatError) {
+    if (error.reason === 'checksum') return tamperedEntry(error.entry ?? '?');
+    return error.reason === 'truncated' ? backupProblems.truncated : backupProblems.malformed;
+  }
   if (error instanceof CoreError) return error.text;
   return backupProblems.unreadable;
 }

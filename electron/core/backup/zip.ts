@@ -202,7 +202,12 @@ export class ZipWriter {
 }
 
 export class ZipFormatError extends Error {
-  constructor(readonly reason: 'truncated' | 'malformed', detail: string) {
+  constructor(
+    readonly reason: 'truncated' | 'malformed' | 'checksum',
+    detail: string,
+    /** The entry whose bytes do not match its CRC-32 (reason 'checksum'). */
+    readonly entry?: string,
+  ) {
     super(`${reason}: ${detail}`);
     this.name = 'ZipFormatError';
   }
@@ -338,7 +343,7 @@ export class ZipReader {
       await sink(chunk);
       done += read;
     }
-    if (crc >>> 0 !== entry.crc >>> 0) throw new ZipFormatError('malformed', `${name}: CRC mismatch`);
+    if (crc >>> 0 !== entry.crc >>> 0) throw new ZipFormatError('checksum', `${name}: CRC mismatch`, name);
     return hash.digest('hex');
   }
 }
