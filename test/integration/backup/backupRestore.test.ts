@@ -174,7 +174,7 @@ describe('a restore', () => {
     const entry = zip.entries.get(`attachments/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`)!;
     zip.close();
     const bytes = readFileSync(file);
-    bytes[entry.dataStart + 100] ^= 0xff;
+    bytes[entry.dataStart + 100] = bytes[entry.dataStart + 100]! ^ 0xff;
     const tampered = join(folder, 'tampered.grbak');
     writeFileSync(tampered, bytes);
 

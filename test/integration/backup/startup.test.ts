@@ -149,7 +149,7 @@ describe('recovery before sign-in', () => {
     const zip = ZipReader.open(file);
     const entry = zip.entries.get('guangrong.db')!;
     zip.close();
-    bytes[entry.dataStart + 5000] ^= 0x01;
+    bytes[entry.dataStart + 5000] = bytes[entry.dataStart + 5000]! ^ 0x01;
     writeFileSync(file, bytes);
 
     const t = host();
