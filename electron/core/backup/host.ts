@@ -28,6 +28,7 @@ import { randomBytes } from 'node:crypto';
 import { apiError, isMethodName, methods, type BackendEvent, type LocalizedText, type Result } from '../../../shared/contract';
 import { createCore, DATABASE_FILE, type Core, type CoreOptions, type Session } from '../index';
 import { appendAudit } from '../db/auditLog';
+import { writeLastAutomaticBackup } from '../db/backup';
 import { writeTransaction } from '../db/connection';
 import { migrations } from '../db/migrations';
 import { CoreError, toApiError } from '../errors';
@@ -125,8 +126,12 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   };
 
   /** Records the restore in the restored database's own audit log (who, from which file, where the old data went). */
-  const recordRestore = (opened: Core, details: Record<string, unknown>, username: string) => {
-    writeTransaction(opened.db, () => appendAudit(opened.db, { at: now(), userId: null, username, entity: 'backup', entityId: null, action: 'restore', after: details }));
+  const recordRestore = (opened: Core, details: Record<string, unknown>, username: string, safetyBackup?: string) => {
+    writeTransaction(opened.db, () => {
+      // The safety backup was recorded in the database it protects, which is now aside.
+      if (safetyBackup) writeLastAutomaticBackup(opened.db, { at: now(), file: safetyBackup });
+      appendAudit(opened.db, { at: now(), userId: null, username, entity: 'backup', entityId: null, action: 'restore', after: details });
+    });
   };
 
   const swapAndOpen = (stagingDir: string, file: string, withAttachments: boolean): string => {
@@ -150,7 +155,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     await opened.close();
     try {
       const replacedDir = swapAndOpen(result.stagingDir, result.file, result.includesAttachments);
-      recordRestore(core!, { file: result.file, createdAt: result.createdAt, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin');
+      recordRestore(core!, { file: result.file, createdAt: result.createdAt, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
     } catch (error) {
       logger.error('Restore failed at the swap', error);
       rmSync(result.stagingDir, { recursive: true, force: true });

@@ -31,7 +31,7 @@ export const backupEn: Shape<typeof backupZh> = {
     createdBy: 'Made by',
     version: 'Application / schema version',
     contents: 'Contents',
-    attachmentsIncluded: 'With attachments: {{files}} files, {{size}}',
+    attachmentsIncluded: 'Database and attachments: {{files}} files, {{size}}',
     attachmentsNot: 'Database only (an automatic backup before an update; the current attachments stay)',
     confirm: 'I confirm: replace the current data with this backup',
     restore: 'Restore',

@@ -28,7 +28,7 @@ export const backupZh = {
     createdBy: '备份人',
     version: '软件版本 / 数据结构版本',
     contents: '内容',
-    attachmentsIncluded: '含附件 {{files}} 个文件，共 {{size}}',
+    attachmentsIncluded: '数据库和附件共 {{files}} 个文件，{{size}}',
     attachmentsNot: '仅数据库（升级前的自动备份，不含附件；恢复后保留现有附件）',
     confirm: '我已确认：用此备份替换当前数据',
     restore: '开始恢复',

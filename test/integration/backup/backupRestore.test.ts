@@ -154,6 +154,7 @@ describe('a restore', () => {
     expect(automatic[0]!.summary?.counts.martyrs).toBe(2);
     const settings = await t.ok('backup.settings', {}, again);
     expect(settings.effectiveFolder).toBe(join(t.dataDir, 'backups'));
+    expect(settings.lastAutomaticFile).toBe(automatic[0]!.file);
 
     // The restore is in the restored database's audit log.
     const audit = await t.ok('audit.list', { entity: 'backup' }, again);
