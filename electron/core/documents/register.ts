@@ -17,6 +17,8 @@ export interface Registration {
   records: number;
   names: string;
   pages: number;
+  /** A reprint: the register row it reprints, marked on the paper and in the register. */
+  reprintOf?: { id: number; serial: string } | null;
 }
 
 /** Writes the file and registers it; answers the register id. */
@@ -29,11 +31,11 @@ export function registerDocument(ctx: JobContext, bytes: Buffer, r: Registration
       }
       const id = insertDocument(
         ctx.db,
-        { serial: r.serial, kind: r.kind, title: r.title, subject: r.subject, records: r.records, names: r.names, pages: r.pages, size: bytes.length, sha256, file, reprintOf: null },
+        { serial: r.serial, kind: r.kind, title: r.title, subject: r.subject, records: r.records, names: r.names, pages: r.pages, size: bytes.length, sha256, file, reprintOf: r.reprintOf?.id ?? null },
         ctx.actor.userId,
         ctx.now(),
       );
-      audit({ entity: 'issued_document', entityId: id, action: 'issue', after: { serial: r.serial, kind: r.kind, subject: r.subject, pages: r.pages, sha256, reprintOf: null } });
+      audit({ entity: 'issued_document', entityId: id, action: r.reprintOf ? 'reprint' : 'issue', after: { serial: r.serial, kind: r.kind, subject: r.subject, pages: r.pages, sha256, reprintOf: r.reprintOf?.serial ?? null } });
       return id;
     });
   } catch (error) {
