@@ -7,45 +7,25 @@
  * saw no commit (PRAGMA data_version read from a second connection, and the audit log's row
  * count) and no file appeared or changed in the data folder.
  */
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../electron/core';
 import { methods, type MethodName } from '../../../shared/contract';
 import { ADMIN, makeSetUpCore } from '../../support/tempCore';
+import { writeProbe, type WriteProbe } from '../../support/writeProbe';
 
 let t: Awaited<ReturnType<typeof makeSetUpCore>>;
-let reader: Database.Database;
+let probe: WriteProbe;
 beforeAll(async () => {
   t = await makeSetUpCore();
-  reader = new Database(join(t.dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  probe = writeProbe(t.dataDir);
 });
 afterAll(async () => {
-  reader.close();
+  probe.close();
   await t.dispose();
 });
 
-/** Files of the data folder (but the database's own), with size and modification time. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return files(path);
-    const name = relative(t.dataDir, path);
-    if (name.startsWith(DATABASE_FILE)) return [];
-    const s = statSync(path);
-    return [`${name} ${s.size} ${s.mtimeMs}`];
-  });
-}
-
-/** What a write would change: a commit by anyone (data_version), the audit log, the data folder. */
-function fingerprint() {
-  const dataVersion = reader.pragma('data_version', { simple: true }) as number;
-  const auditRows = (reader.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-  return { dataVersion, auditRows, files: files(t.dataDir).sort() };
-}
+const fingerprint = () => probe.snapshot();
 
 const HUGE = 'x'.repeat(1_100_000);
 const HUGE_CJK = '烈'.repeat(400_000);
