@@ -126,6 +126,20 @@ describe('corrupt and hostile spreadsheets are refused, typed, writing nothing',
   });
 });
 
+describe('the divisions CSV', () => {
+  // The same bug in the other CSV reader: a mixed file was read whole as GBK, names garbled.
+  it('refuses a file part UTF-8 and part GBK, writing nothing', async () => {
+    const csv = Buffer.concat([Buffer.from('371621101000,测试新镇\n371621101001,幸福村\n', 'utf8'), iconv.encode('371621101002,和平村\n', 'gbk')]);
+    const before = { stats: await t.ok('divisions.stats', {}, t.admin), probe: probe.snapshot() };
+    const { jobId } = await t.ok('divisions.importCsv', { fileName: '村庄.csv', contentBase64: csv.toString('base64') }, t.admin);
+    const job = await t.core.jobs.wait(jobId);
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'BAD_FILE', message: { zh: expect.stringContaining('混有两种编码'), en: expect.stringContaining('mixes two encodings') } } });
+    expect(await t.ok('divisions.stats', {}, t.admin)).toEqual(before.stats);
+    const after = probe.snapshot();
+    expect([after.auditRows, after.files]).toEqual([before.probe.auditRows, before.probe.files]);
+  });
+});
+
 describe('encodings offices really use are read, not refused', () => {
   it('GBK and UTF-16 (with BOM) CSVs preview with their Chinese intact', async () => {
     for (const encoding of ['gbk', 'utf16le', 'utf8bom'] as const) {
