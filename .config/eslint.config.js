@@ -32,14 +32,14 @@ const networkSyntax = (except = []) => [
   { selector: "MemberExpression[object.name='electron'][property.name='net']", message: networkMessage },
 ];
 
-// Bare module names are matched exactly (`paths`), so a local file such as ./util is not caught;
-// globs (node:*, electron/*, **/renderer/**) go to `patterns`.
 const sqlMessage = 'SQL belongs in electron/core/db/ (one repository per table).';
 const sqlSyntax = [
   { selector: 'Literal[value=/\\b(SELECT\\s.+\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE\\s+\\w+\\s+SET|CREATE\\s+(TABLE|INDEX))\\b/i]', message: sqlMessage },
   { selector: 'TemplateElement[value.raw=/\\b(SELECT\\s.+\\sFROM|INSERT\\s+INTO|DELETE\\s+FROM|UPDATE\\s+\\w+\\s+SET|CREATE\\s+(TABLE|INDEX))\\b/i]', message: sqlMessage },
 ];
 
+// Bare module names are matched exactly (`paths`), so a local file such as ./util is not caught;
+// globs (node:*, electron/*, **/renderer/**) go to `patterns`.
 const restrict = (allNames, message) => {
   const names = [...new Set(allNames)];
   const globs = names.filter((n) => n.includes('*'));
