@@ -14,6 +14,7 @@ import { cellText, type Cell } from './cells';
 import { ERROR_REASON_HEADER } from './header';
 import { columnLetter } from './limits';
 import { writeFileDurably } from '../files/durable';
+import { keepAsText } from '../files/formulaText';
 
 export interface FailedRow {
   /** The row number in the imported sheet. */
@@ -80,7 +81,10 @@ export async function errorWorkbook(
 
   const headerRow = ws.getRow(1);
   header.forEach((cell, i) => {
-    if (cell !== null) headerRow.getCell(i + 1).value = cell;
+    if (cell === null) return;
+    const c = headerRow.getCell(i + 1);
+    c.value = cell;
+    keepAsText(c);
   });
   headerRow.getCell(reasonColumn + 1).value = ERROR_REASON_HEADER;
   for (let i = 0; i <= reasonColumn; i++) {
@@ -97,6 +101,7 @@ export async function errorWorkbook(
       const c = row.getCell(i + 1);
       c.value = cell;
       if (cell instanceof Date) c.numFmt = 'yyyy-mm-dd';
+      keepAsText(c);
     });
     const reasons: string[] = [];
     const notes = new Map<number, string[]>();

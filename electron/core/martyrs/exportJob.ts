@@ -10,6 +10,7 @@ import { listMartyrs } from '../db/martyrSearch';
 import { notFound } from '../errors';
 import { queryFromSearch, type SearchInput } from './search';
 import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
+import { keepAsText } from '../files/formulaText';
 
 export const EXPORTS_DIR = 'exports';
 
@@ -51,7 +52,10 @@ export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Pro
     const page = listMartyrs(ctx.db, queryFromSearch(input, 1000, after), 10_000);
     for (const r of page.rows) {
       written++;
-      ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? PERIOD_NAMES_ZH[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]).commit();
+      const row = ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? PERIOD_NAMES_ZH[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]);
+      // Free text typed or imported as =…/+…/@…: kept as text when the file is opened and edited.
+      row.eachCell((cell) => keepAsText(cell));
+      row.commit();
     }
     ctx.progress(written, total, 'writing');
     if (!page.nextCursor) break;
