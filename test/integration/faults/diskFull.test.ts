@@ -104,6 +104,20 @@ describe.skipIf(!available)('a full disk', () => {
     expect(await disk.count('issued_documents')).toBe(before.documents + 1);
   });
 
+  it('a PDF cut short by the disk is never registered, even when the database still has room', async () => {
+    const ids = (await disk.ok('martyrs.search', { limit: 20 })).rows.map((r) => r.id);
+    await disk.request({ op: 'growWal' });
+    const before = await counts();
+    const documentsBefore = (await disk.files()).filter((f) => f.path.startsWith('documents/'));
+    // Room for part of the PDF: the disk takes some of its bytes, then says it is full.
+    await disk.request({ op: 'fill', leaveKb: 32 });
+    const job = await disk.wait((await disk.ok('documents.printRecordSheets', { martyrIds: ids })).jobId);
+    expect(job).toMatchObject({ status: 'failed', error: diskFull });
+    expect(await counts()).toMatchObject({ documents: before.documents });
+    expect((await disk.files()).filter((f) => f.path.startsWith('documents/'))).toEqual(documentsBefore);
+    expect(await tempFiles()).toEqual([]);
+  });
+
   it('the audit chain is whole after all of it', async () => {
     expect(await disk.ok('audit.verify', {})).toMatchObject({ ok: true });
   });

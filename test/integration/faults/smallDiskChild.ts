@@ -21,6 +21,7 @@ export type DiskRequest =
   | { op: 'wait'; jobId: number }
   | { op: 'count'; table: string }
   | { op: 'checkpoint' }
+  | { op: 'growWal' }
   | { op: 'fill'; leaveKb?: number }
   | { op: 'free' }
   | { op: 'protect'; folder: string }
@@ -95,6 +96,17 @@ async function handle(request: DiskRequest): Promise<unknown> {
     case 'checkpoint':
       // The WAL emptied, so the next write needs new blocks (an old WAL's blocks would be reused).
       return core().core.db.pragma('wal_checkpoint(TRUNCATE)');
+    case 'growWal': {
+      // A 2 MB transaction, checkpointed but not truncated: the next writes reuse the WAL's
+      // blocks, so the database still has room on a full disk, as it often has in an office.
+      const db = core().core.db;
+      db.exec('CREATE TABLE IF NOT EXISTS test_wal_pad (x BLOB)');
+      db.transaction(() => {
+        db.prepare('INSERT INTO test_wal_pad VALUES (zeroblob(2000000))').run();
+        db.prepare('DELETE FROM test_wal_pad').run();
+      })();
+      return db.pragma('wal_checkpoint(PASSIVE)');
+    }
     case 'fill':
       return fill(request.leaveKb);
     case 'free':
