@@ -4,12 +4,13 @@
  * PDF cut short got its name and its register row (test/integration/faults/diskFull.test.ts
  * caught it on a real full disk). Here every write takes at most 1,000 bytes.
  */
+import type * as Fs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
+  const fs = await importOriginal<typeof Fs>();
   const writeSync = (fd: number, buffer: Uint8Array, offset = 0, length = buffer.length - offset, position?: number | null) => fs.writeSync(fd, buffer, offset, Math.min(length, 1000), position);
   return { ...fs, default: { ...fs, writeSync }, writeSync };
 });
