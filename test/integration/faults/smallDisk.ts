@@ -27,7 +27,8 @@ export function smallDiskAvailable(): boolean {
 export interface SmallDisk {
   dataDir: string;
   request(request: DiskRequest): Promise<unknown>;
-  open(): Promise<{ ok: boolean; error?: { code: string; message: { zh: string; en: string } } }>;
+  /** Opens the core on the data folder (or a folder inside it, made if missing). */
+  open(folder?: string): Promise<{ ok: boolean; error?: { code: string; message: { zh: string; en: string } } }>;
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   upload(fileName: string, bytes: Buffer): Promise<Result<string>>;
@@ -72,7 +73,7 @@ export async function startSmallDisk(sizeMb: number): Promise<SmallDisk> {
   return {
     dataDir,
     request,
-    open: () => request({ op: 'open' }) as never,
+    open: (folder) => request({ op: 'open', ...(folder ? { folder } : {}) }) as never,
     call: call as SmallDisk['call'],
     async ok(method, input) {
       const result = await call(method, input);

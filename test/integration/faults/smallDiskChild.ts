@@ -14,7 +14,7 @@ import { ADMIN, makeTestCore, type TestCore } from '../../support/tempCore';
 import { upload } from '../attachments/client';
 
 export type DiskRequest =
-  | { op: 'open' }
+  | { op: 'open'; folder?: string }
   | { op: 'close' }
   | { op: 'call'; method: string; input: unknown }
   | { op: 'upload'; fileName: string; base64: string }
@@ -66,7 +66,7 @@ async function handle(request: DiskRequest): Promise<unknown> {
     case 'open': {
       // Opening may fail (a write-protected folder): answered as the error the application shows.
       try {
-        t = makeTestCore({ dataDir });
+        t = makeTestCore({ dataDir: join(dataDir, request.folder ?? '') });
       } catch (error) {
         const e = error as { code?: string; text?: unknown; message: string };
         return { ok: false, error: { code: e.code ?? 'THROWN', message: e.text ?? e.message } };
