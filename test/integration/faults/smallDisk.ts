@@ -4,7 +4,7 @@
  * CAP_SYS_ADMIN, not Linux) `smallDiskAvailable()` says so and the tests that need one are skipped.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
 import type { Job } from '../../../shared/contract/jobs';
@@ -15,12 +15,14 @@ const CHILD = resolve(import.meta.dirname, 'smallDiskChild.ts');
 
 export function smallDiskAvailable(): boolean {
   if (process.platform !== 'linux') return false;
+  const dir = tempDir('guangrong-mount-probe-');
   try {
-    const dir = tempDir('guangrong-mount-probe-');
     execFileSync('unshare', ['-m', 'sh', '-c', `mount -t tmpfs -o size=1m tmpfs '${dir}'`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
