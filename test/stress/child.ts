@@ -21,6 +21,8 @@ async function main() {
   if (!dataDir || !files) throw new Error('usage: child.ts <dataDir> <filesDir> [<worker>]');
   let started = Date.now();
   send({ type: 'step', name: 'open', state: 'start', ms: 0 });
+  // The code is loaded; from here the core opens the database (migrations, interrupted jobs, sign-in).
+  send({ type: 'progress', phase: 'core:opening' });
   const t = makeTestCore({ dataDir, ...(workerFile && resourcesDir ? { worker: { file: workerFile }, resourcesDir } : {}) });
   t.core.on((event) => {
     if (event.name === 'job.progress' && event.payload.status === 'running') send({ type: 'progress', phase: `${event.payload.kind}:${event.payload.phase}` });
