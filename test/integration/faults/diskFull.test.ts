@@ -4,6 +4,7 @@
  * each answer DISK_FULL with a message saying what to do, write nothing (no row, no audit entry,
  * no temp file, no half file), and work again once space is freed.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeJpeg } from '../attachments/files';
 import { martyrsWorkbook } from '../../stress/fixtures';
@@ -84,6 +85,20 @@ describe.skipIf(!available)('a full disk', () => {
     await disk.request({ op: 'free' });
     const ok = await disk.ok('attachments.store', { uploadId: uploaded.value });
     expect(ok.attachment).toMatchObject({ originalName: 'scan.jpg', size: jpeg.length });
+  });
+
+  it('an upload chunk the disk cannot hold: DISK_FULL, none of its bytes kept, so the same chunk is sent again once space is back', async () => {
+    const jpeg = await makeJpeg(1600, 1200, '#406080');
+    const { uploadId } = await disk.ok('uploads.begin', { fileName: 'big.jpg', size: jpeg.length });
+    // Room for part of the chunk: the disk takes what fits, then says it is full.
+    await disk.request({ op: 'fill', leaveKb: 8 });
+    const chunk = { uploadId, offset: 0, dataBase64: jpeg.toString('base64') };
+    expect(await disk.call('uploads.chunk', chunk)).toMatchObject({ ok: false, error: diskFull });
+    expect(await disk.ok('uploads.status', { uploadId })).toMatchObject({ received: 0 });
+    await disk.request({ op: 'free' });
+    expect(await disk.ok('uploads.chunk', chunk)).toEqual({ received: jpeg.length });
+    await disk.ok('uploads.finish', { uploadId, sha256: createHash('sha256').update(jpeg).digest('hex') });
+    expect((await disk.ok('attachments.store', { uploadId })).attachment.size).toBe(jpeg.length);
   });
 
   it('printing a document: the job fails with DISK_FULL, no PDF and no register row; printed once space is back', async () => {
