@@ -5,7 +5,7 @@
  *   npm run stress -- [--rounds 100] [--seed 12345] [--keep] [--source]
  *
  * Round 1 runs to the end unkilled: it proves the work itself passes the checks and measures how
- * long each step takes. Each later round picks its step in turn (open, import, batch, …: every
+ * long each step takes (each step a later round completes is timed again). Each later round picks its step in turn (open, import, batch, …: every
  * step is hit as often as any other) and a random moment inside it from a seeded PRNG; the seed
  * is printed, and `--seed` replays the same choices (the moments themselves move with the
  * machine's load). A failed round's data folder is kept and named; `--keep` keeps them all.
@@ -169,14 +169,15 @@ export async function runStress(options: { rounds: number; seed: number; keep?: 
   const spec: ChildSpec = bundle ? { file: bundle.child, args: [bundle.worker, REPO_RESOURCES], execArgv: [] } : { file: CHILD_SOURCE, args: [], execArgv: ['--import', 'tsx'] };
   log(`seed ${options.seed}; ${options.rounds} rounds in ${root}`);
   const rounds: RoundResult[] = [];
-  let timing: Timing = {};
+  const timing: Timing = {};
   try {
     for (let round = 1; round <= options.rounds; round++) {
       const dataDir = join(root, `round-${round}`);
       const roundStarted = Date.now();
       const aim = round === 1 ? null : chooseAim(PHASES[(round - 2) % PHASES.length]!, timing, random);
       const ran = await runRound(prepared, spec, dataDir, aim);
-      if (round === 1) timing = ran.timing;
+      // Every step a round completed re-times it: the aim follows the machine's load as it changes.
+      for (const [step, t] of Object.entries(ran.timing)) if (t.ms > 0) timing[step] = t;
       const found = await checkDataFolder(dataDir);
       if (ran.error) found.problems.unshift(`the work failed: ${ran.error}`);
       const result: RoundResult = { round, aimed: aim?.step ?? null, killedIn: ran.killedIn, jobPhase: ran.jobPhase, killAfterMs: ran.killAfterMs, ms: Date.now() - roundStarted, found, dataDir };
