@@ -6,7 +6,6 @@
  *   const session = core.openSession();
  *   await core.call('auth.login', { username, password }, session);
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendEvent, MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
 import { openDatabase, writeTransaction, type Db } from './db/connection';
@@ -18,6 +17,7 @@ import { type findUserById } from './db/users';
 import { createDispatcher, type Logger } from './call';
 import { makeWrite, type HandlerContext, type Handlers } from './context';
 import { CoreError } from './errors';
+import { makeDirectorySync } from './files/directories';
 import { EventBus } from './events';
 import { JobRunner, type WorkerSpec } from './jobs/runner';
 import { SessionStore, type Session } from './sessions';
@@ -118,10 +118,10 @@ export function createCore(options: CoreOptions): Core {
   const now = () => clock().toISOString();
   const nowMs = () => clock().getTime();
   const logger = options.logger ?? consoleLogger;
-  mkdirSync(options.dataDir, { recursive: true });
   const dbFile = join(options.dataDir, DATABASE_FILE);
   let db: Db;
   try {
+    makeDirectorySync(options.dataDir);
     db = openDatabase(dbFile);
     migrate(db, migrations);
   } catch (error) {
@@ -133,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
         en: `The database file is damaged and cannot be opened: ${dbFile}. It was left untouched.`,
       });
     }
-    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new CoreError('READ_ONLY', {
         zh: `无法写入数据文件夹：${options.dataDir}。请检查文件夹权限或 U 盘写保护。`,
         en: `Cannot write to the data folder ${options.dataDir}. Check its permissions or the USB stick’s write protection.`,

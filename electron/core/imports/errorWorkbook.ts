@@ -5,7 +5,8 @@
  * file again: its header has the original file's signature (header.ts ignores 错误原因), so the
  * same mapping applies; dates stay dates, numbers numbers, text text.
  */
-import { mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { makeDirectorySync } from '../files/directories';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -138,7 +139,7 @@ const KEEP_DAYS = 30;
  */
 export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Array, nowMs = Date.now()): string {
   const dir = join(dataDir, ERROR_FILES_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirectorySync(dir);
   for (const old of readdirSync(dir)) {
     const file = join(dir, old);
     try {

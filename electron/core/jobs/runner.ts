@@ -149,7 +149,10 @@ export class JobRunner {
   async close(): Promise<void> {
     const all = [...this.running.values()];
     for (const r of all) Atomics.store(r.cancelFlag, 0, 1);
-    await Promise.race([Promise.all(all.map((r) => r.finished)), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    // The grace timer is cleared once the jobs have ended: left running it kept the process alive 5 s after every close.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(all.map((r) => r.finished)), new Promise((resolve) => (grace = setTimeout(resolve, 5000)))]);
+    clearTimeout(grace);
     await Promise.all([...this.running.values()].map((r) => r.worker.terminate()));
   }
 }

@@ -2,7 +2,8 @@
  * Export of the current selection of the roll to xlsx, as a job: the list's own query walked by
  * keyset in pages of 1,000 in the worker, streamed to a file under `<dataDir>/exports/`.
  */
-import { mkdirSync, readFileSync, renameSync, createWriteStream } from 'node:fs';
+import { readFileSync, renameSync, createWriteStream } from 'node:fs';
+import { makeDirectorySync } from '../files/directories';
 import { join, normalize } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JobContext } from '../jobs/context';
@@ -34,7 +35,7 @@ const columns = [
 
 export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Promise<{ file: string; rows: number }> {
   const dir = join(ctx.dataDir, EXPORTS_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirectorySync(dir);
   const name = `烈士名录-导出-${ctx.now().slice(0, 10)}-${ctx.jobId}.xlsx`;
   const temp = join(dir, `${name}.tmp`);
   const stream = createWriteStream(temp);
