@@ -6,11 +6,26 @@ import type { IntegrityCheck, IntegrityProblem, IntegrityProblemKind, IntegrityR
  * full check makes: SQLite's page check, the attachment rows, the records that use one attachment.
  */
 
-/** PRAGMA integrity_check on this connection: [] when sound, else SQLite's messages (at most `max`). */
+/** Whether an error is SQLite saying the file is damaged (rather than busy, full, or a bug). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/**
+ * PRAGMA integrity_check on this connection: [] when sound, else SQLite's messages (at most
+ * `max`). Damage bad enough that the check itself stops (a b-tree's root page unreadable) is
+ * answered as its one message.
+ */
 export function databasePageCheck(db: Db, max = 100): string[] {
-  const rows = db.pragma(`integrity_check(${Math.max(1, Math.floor(max))})`) as { integrity_check: string }[];
-  const messages = rows.map((r) => r.integrity_check);
-  return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+  try {
+    const rows = db.pragma(`integrity_check(${Math.max(1, Math.floor(max))})`) as { integrity_check: string }[];
+    const messages = rows.map((r) => r.integrity_check);
+    return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    return [`${(error as { code: string }).code}: ${(error as Error).message}`];
+  }
 }
 
 export interface AttachmentFileRow {

@@ -10,12 +10,22 @@
  */
 import type { JobContext } from '../jobs/context';
 import { verifyAuditChain } from '../db/auditLog';
-import { attachmentFilesToCheck, attachmentUsers, databasePageCheck, insertIntegrityCheck } from '../db/integrity';
+import { attachmentFilesToCheck, attachmentUsers, databasePageCheck, insertIntegrityCheck, isCorruptionError } from '../db/integrity';
 import { INTEGRITY_RECORDS_PER_PROBLEM, type IntegrityJobResult, type IntegrityProblem } from '../../../shared/contract/integrity';
 import { checkAttachmentFiles, findOrphanFiles } from './files';
 
 export interface IntegrityCheckInput {
   trigger: 'manual' | 'scheduled';
+}
+
+/** The audit page's own verification; a log whose pages cannot be read is reported as not verified. */
+function auditChain(ctx: JobContext): ReturnType<typeof verifyAuditChain> {
+  try {
+    return verifyAuditChain(ctx.db);
+  } catch (error) {
+    if (!isCorruptionError(error)) throw error;
+    return { ok: false, checked: 0, firstBadId: null, reason: `the audit log could not be read: ${(error as Error).message}` };
+  }
 }
 
 export async function integrityCheckJob(ctx: JobContext, input: IntegrityCheckInput): Promise<IntegrityJobResult> {
@@ -26,7 +36,7 @@ export async function integrityCheckJob(ctx: JobContext, input: IntegrityCheckIn
   ctx.throwIfCancelled();
 
   ctx.progress(0, 0, 'integrity.audit');
-  const audit = verifyAuditChain(ctx.db);
+  const audit = auditChain(ctx);
   ctx.throwIfCancelled();
 
   const rows = attachmentFilesToCheck(ctx.db);
