@@ -11,7 +11,8 @@ import { formatCount, formatDateTime } from '../../../lib/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
 import { Section } from '../divisions/Section';
-import { formatBytes, useIntegrityT } from './i18n';
+import { useIntegrityT } from './i18n';
+import { formatBytes } from './format';
 import { ProblemList } from './ProblemList';
 
 export function IntegrityPage() {
