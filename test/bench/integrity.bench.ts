@@ -14,7 +14,10 @@ import { syntheticRoll, prng } from '../support/syntheticRoll';
 import { prepareMartyr, searchText } from '../../electron/core/martyrs/fields';
 import { insertMartyr, writeMartyrSearchText } from '../../electron/core/db/martyrs';
 import { insertAttachment, linkAttachment } from '../../electron/core/db/attachments';
-import { writeTransaction } from '../../electron/core/db/connection';
+import { openDatabase, writeTransaction } from '../../electron/core/db/connection';
+import { attachmentFilesToCheck, attachmentUsers, databasePageCheck } from '../../electron/core/db/integrity';
+import { verifyAuditChain } from '../../electron/core/db/auditLog';
+import { checkAttachmentFiles } from '../../electron/core/integrity/files';
 import { blobPath } from '../../electron/core/attachments/paths';
 import { martyrFieldsSchema } from '../../shared/contract';
 
@@ -95,4 +98,21 @@ line('baseline: sqlite3 PRAGMA integrity_check', seconds(timed(`sqlite3 ${JSON.s
 line('baseline: sha256sum of the attachments', seconds(timed("find attachments -type f -print0 | xargs -0 sha256sum > /dev/null")));
 line('baseline: both', seconds(timed(`sqlite3 ${JSON.stringify(dbFile)} 'PRAGMA integrity_check;' && find attachments -type f -print0 | xargs -0 sha256sum > /dev/null`)));
 await fullCheck('again');
+
+// 3. Its parts, in this process on a connection of its own (where the time goes).
+const own = openDatabase(dbFile);
+let t0 = performance.now();
+databasePageCheck(own);
+line('part: databasePageCheck (better-sqlite3)', seconds(performance.now() - t0));
+t0 = performance.now();
+verifyAuditChain(own);
+line('part: verifyAuditChain', seconds(performance.now() - t0));
+const rows = attachmentFilesToCheck(own);
+t0 = performance.now();
+await checkAttachmentFiles(dataDir, rows, { throwIfCancelled: () => {}, checked: () => {} });
+line('part: checkAttachmentFiles (re-hash)', seconds(performance.now() - t0));
+t0 = performance.now();
+attachmentUsers(own, shas[0]!.id, 50);
+line('part: records using one attachment', `${(performance.now() - t0).toFixed(0)} ms`);
+own.close();
 rmSync(dataDir, { recursive: true, force: true });
