@@ -469,6 +469,8 @@ CREATE INDEX martyrs_merged_into ON martyrs (merged_into) WHERE merged_into IS N
 
 CREATE INDEX martyrs_pinyin ON martyrs (pinyin, id, search_label, deleted_at) WHERE deleted_at IS NULL;
 
+CREATE INDEX martyrs_scan_attachment ON martyrs (scan_attachment_id) WHERE scan_attachment_id IS NOT NULL;
+
 CREATE UNIQUE INDEX martyrs_search_label ON martyrs (search_label) WHERE search_label IS NOT NULL;
 
 CREATE INDEX martyrs_source ON martyrs (source_id, id);
@@ -489,6 +491,8 @@ CREATE INDEX persons_name ON persons (name);
 
 CREATE INDEX persons_native_place ON persons (native_place_code) WHERE native_place_code IS NOT NULL;
 
+CREATE INDEX plaque_events_attachment ON plaque_events (attachment_id) WHERE attachment_id IS NOT NULL;
+
 CREATE INDEX plaque_events_plaque ON plaque_events (plaque_id, id);
 
 CREATE INDEX plaques_household ON plaques (household_id, id);
@@ -496,6 +500,8 @@ CREATE INDEX plaques_household ON plaques (household_id, id);
 CREATE INDEX plaques_number_nocase ON plaques (number COLLATE NOCASE);
 
 CREATE UNIQUE INDEX plaques_one_per_household ON plaques (household_id) WHERE status IN ('made', 'issued', 'hung', 'taken_back');
+
+CREATE INDEX plaques_signature_attachment ON plaques (signature_attachment_id) WHERE signature_attachment_id IS NOT NULL;
 
 CREATE INDEX plaques_status ON plaques (status);
 

@@ -6,6 +6,8 @@ import type { Migration } from '../migrate';
  * each run: an attachment whose file is missing or altered, or a file no row names (orphan).
  * A problem keeps the records that used the attachment at the time of the check (JSON), so the
  * report stays the one the archivist saw. A cancelled or failed run writes nothing here.
+ * The partial indexes find the records that point at one attachment without reading the roll
+ * (100,000 records: 200 ms a lookup without, for every problem of a check).
  */
 export const m0014: Migration = {
   version: 14,
@@ -48,6 +50,9 @@ export const m0014: Migration = {
         records_total INTEGER NOT NULL DEFAULT 0
       ) STRICT;
       CREATE INDEX integrity_problems_check ON integrity_problems (check_id, id);
+      CREATE INDEX martyrs_scan_attachment ON martyrs (scan_attachment_id) WHERE scan_attachment_id IS NOT NULL;
+      CREATE INDEX plaques_signature_attachment ON plaques (signature_attachment_id) WHERE signature_attachment_id IS NOT NULL;
+      CREATE INDEX plaque_events_attachment ON plaque_events (attachment_id) WHERE attachment_id IS NOT NULL;
     `);
   },
 };
