@@ -4,8 +4,8 @@
  *   1. database  — PRAGMA integrity_check (every page, index and constraint of the file);
  *   2. audit     — the audit log's hash chain, the same verification as the audit page;
  *   3. attachments — every row's file is there and hashes to its name; files no row names.
- * Progress: files checked / total (phase `integrity.attachments`); the bytes read are in the
- * result. Nothing is written until the end, in one transaction with its audit row, so a cancel
+ * Progress: files checked / total (phase `integrity.attachments`) with the bytes read / the
+ * bytes the rows record; the bytes read are in the result too. Nothing is written until the end, in one transaction with its audit row, so a cancel
  * (checked between files and between 1 MiB pieces) or a failure leaves no half-written result.
  */
 import type { JobContext } from '../jobs/context';
@@ -40,10 +40,11 @@ export async function integrityCheckJob(ctx: JobContext, input: IntegrityCheckIn
   ctx.throwIfCancelled();
 
   const rows = attachmentFilesToCheck(ctx.db);
-  ctx.progress(0, rows.length, 'integrity.attachments');
+  const totalBytes = rows.reduce((sum, r) => sum + r.size, 0);
+  ctx.progress(0, rows.length, 'integrity.attachments', { done: 0, total: totalBytes });
   const files = await checkAttachmentFiles(ctx.dataDir, rows, {
     throwIfCancelled: () => ctx.throwIfCancelled(),
-    checked: (done) => ctx.progress(done, rows.length, 'integrity.attachments'),
+    checked: (done, bytes) => ctx.progress(done, rows.length, 'integrity.attachments', { done: bytes, total: totalBytes }),
   });
   const orphans = await findOrphanFiles(ctx.dataDir, new Set(rows.map((r) => r.sha256)), Date.parse(ctx.now()), () => ctx.throwIfCancelled());
   ctx.throwIfCancelled();

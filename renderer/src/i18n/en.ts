@@ -290,6 +290,7 @@ export const en: Messages<typeof zh> = {
     title: 'Job #{{id}}',
     cancel: 'Cancel job',
     counts: '{{done}} / {{total}}',
+    bytes: '{{done}} of {{total}} read',
     phases: {
       queued: 'Queued',
       reading: 'Reading',

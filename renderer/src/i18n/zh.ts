@@ -290,6 +290,7 @@ export const zh = {
     title: '任务 #{{id}}',
     cancel: '取消任务',
     counts: '{{done}} / {{total}}',
+    bytes: '已读 {{done}}，共 {{total}}',
     phases: {
       queued: '排队中',
       reading: '读取中',

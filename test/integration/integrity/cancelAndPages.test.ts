@@ -37,15 +37,19 @@ describe('cancelling the integrity check', () => {
     storeRandomFiles(200, 512 * 1024);
     const auditBefore = (await t.ok('audit.list', { limit: 1 }, t.admin)).total;
     const { jobId } = await t.ok('integrity.check', {}, t.admin);
-    const hashing = new Promise<number>((resolve) => {
+    const hashing = new Promise<{ total: number; bytes?: { done: number; total: number } }>((resolve) => {
       const off = t.core.on((event) => {
         if (event.name === 'job.progress' && event.payload.id === jobId && event.payload.phase === 'integrity.attachments' && event.payload.done > 0) {
           off();
-          resolve(event.payload.total);
+          resolve(event.payload);
         }
       });
     });
-    expect(await hashing).toBe(200);
+    const progress = await hashing;
+    // Files checked / total, and the bytes read / the bytes the rows record.
+    expect(progress.total).toBe(200);
+    expect(progress.bytes?.total).toBe(200 * 512 * 1024);
+    expect(progress.bytes?.done).toBeGreaterThanOrEqual(512 * 1024);
     await t.ok('jobs.cancel', { id: jobId }, t.admin);
     const job = await jobEnd(t, t.admin, jobId);
     expect(job.status).toBe('cancelled');

@@ -7,12 +7,11 @@ import { Alert, Box, Button, Chip, Stack, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheckOutlined';
 import type { IntegrityCheck } from '../../../../../shared/contract';
 import { useAction, useQuery } from '../../../lib/useApi';
-import { formatCount, formatDateTime } from '../../../lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
 import { Section } from '../divisions/Section';
 import { useIntegrityT } from './i18n';
-import { formatBytes } from './format';
 import { ProblemList } from './ProblemList';
 
 export function IntegrityPage() {

@@ -1,9 +1,9 @@
 import { Box, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import type { IntegrityProblem } from '../../../../../shared/contract';
 import { hrefOf } from '../../../app/router';
-import { formatCount } from '../../../lib/format';
+import { formatBytes, formatCount } from '../../../lib/format';
 import { useIntegrityT } from './i18n';
-import { formatBytes, recordPath } from './format';
+import { recordPath } from './format';
 
 /** The attachment problems of one check: what, which file, and the records that use it (each opens where it can). */
 export function ProblemList({ problems, total }: { problems: IntegrityProblem[]; total: number }) {

@@ -1,4 +1,4 @@
-/** Pure helpers of the integrity panel: where a record opens, sizes for people. */
+/** Pure helpers of the integrity panel: where a record opens. */
 
 /** The page that opens a record, where the application has one. */
 export function recordPath(kind: string, id: number): string | null {
@@ -14,17 +14,4 @@ export function recordPath(kind: string, id: number): string | null {
     default:
       return null;
   }
-}
-
-/** 1,234,567 bytes → "1.2 MB" (decimal units, as file managers show). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, recordPath } from '../../../../../../renderer/src/features/admin/integrity/format';
+import { recordPath } from '../../../../../../renderer/src/features/admin/integrity/format';
+import { formatBytes } from '../../../../../../renderer/src/lib/format';
 
 describe('the integrity panel helpers', () => {
   it('opens each kind of record where the application has a page for it', () => {
