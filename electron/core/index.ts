@@ -40,6 +40,8 @@ import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
 import { documentHandlers } from './api/documents';
 import { documentPrintHandlers } from './api/documentPrints';
+import { integrityHandlers } from './api/integrity';
+import { IntegritySchedule } from './integrity/schedule';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -64,6 +66,7 @@ const handlers: Handlers = {
   ...statisticsHandlers,
   ...documentHandlers,
   ...documentPrintHandlers,
+  ...integrityHandlers,
 };
 
 export interface CoreOptions {
@@ -82,6 +85,8 @@ export interface CoreOptions {
   version?: string;
   portable?: boolean;
   logger?: Logger;
+  /** The weekly integrity check, started when due at open and while in use (default on). */
+  integritySchedule?: boolean;
 }
 
 export interface Core {
@@ -181,10 +186,18 @@ export function createCore(options: CoreOptions): Core {
     };
   };
   const dispatch = createDispatcher(handlers, makeContext, logger);
+  const schedule = options.integritySchedule === false ? null : new IntegritySchedule({ db, jobs, nowMs, logger });
+  schedule?.tick();
 
   return {
-    call: (method, input, session) => dispatch(method, input, session) as never,
-    callUntyped: dispatch,
+    call: (method, input, session) => {
+      schedule?.tick();
+      return dispatch(method, input, session) as never;
+    },
+    callUntyped: (method, input, session) => {
+      schedule?.tick();
+      return dispatch(method, input, session);
+    },
     on: (listener) => events.on(listener),
     openSession: () => sessions.open(),
     closeSession: (session) => sessions.close(session),

@@ -22,6 +22,7 @@ import { plaqueMethods } from './plaques';
 import { statisticsMethods } from './statistics';
 import { documentMethods } from './documents';
 import { documentPrintMethods } from './documentPrints';
+import { integrityMethods } from './integrity';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -41,6 +42,7 @@ export const methods = {
   ...statisticsMethods,
   ...documentMethods,
   ...documentPrintMethods,
+  ...integrityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -76,6 +78,8 @@ export type { PlaqueLedgerPrint, ListPrint, ListName, ListColumnName, PrintJobRe
 export { ledgerPrintViews, listColumns, listNames, LIST_PRINT_ROWS_MAX, printJobResultSchema, RECORD_SHEETS_MAX } from './documentPrints';
 export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
+export type { IntegrityCheck, IntegrityProblem, IntegrityRecord, IntegrityJobResult } from './integrity';
+export { INTEGRITY_CHECK_INTERVAL_DAYS, integrityJobResultSchema } from './integrity';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, periodFilters, martyrStatuses, sourceKinds, relations } from './martyrs';
 export type { ImportPreview } from './martyrImport';

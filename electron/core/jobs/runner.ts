@@ -37,7 +37,7 @@ interface Running {
   cancelFlag: Int32Array;
   finished: Promise<Job>;
   /** Progress is kept here, not written to the database: the worker may hold the write lock for the whole job. */
-  progress: { done: number; total: number; phase: string };
+  progress: { done: number; total: number; phase: string; bytes?: { done: number; total: number } };
 }
 
 /**
@@ -83,7 +83,7 @@ export class JobRunner {
         if (message.type === 'progress') {
           const running = this.running.get(job.id);
           if (settled || !running) return;
-          running.progress = { done: message.done, total: message.total, phase: message.phase };
+          running.progress = message.bytes ? { done: message.done, total: message.total, phase: message.phase, bytes: message.bytes } : { done: message.done, total: message.total, phase: message.phase };
           events.emit({ name: 'job.progress', payload: { ...job, ...running.progress } });
         } else if (message.type === 'done') {
           end('done', { result: message.result });

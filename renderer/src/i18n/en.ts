@@ -168,6 +168,7 @@ export const en: Messages<typeof zh> = {
       audit: 'Audit log',
       divisions: 'Divisions',
       settings: 'Settings',
+      integrity: 'Data integrity',
     },
   },
   users: {
@@ -237,6 +238,7 @@ export const en: Messages<typeof zh> = {
       export: 'Export',
       seed: 'Initial data',
       denied: 'Access denied',
+      check: 'Check',
     },
     entities: {
       user: 'User',
@@ -246,6 +248,7 @@ export const en: Messages<typeof zh> = {
       access: 'Access control',
       job: 'Job',
       audit: 'Audit log',
+      integrity: 'Data integrity',
     },
   },
   divisions: {
@@ -287,6 +290,7 @@ export const en: Messages<typeof zh> = {
     title: 'Job #{{id}}',
     cancel: 'Cancel job',
     counts: '{{done}} / {{total}}',
+    bytes: '{{done}} of {{total}} read',
     phases: {
       queued: 'Queued',
       reading: 'Reading',
@@ -296,6 +300,9 @@ export const en: Messages<typeof zh> = {
       drawing: 'Typesetting',
       saving: 'Saving',
       done: 'Done',
+      'integrity.database': 'Checking the database',
+      'integrity.audit': 'Verifying the audit log',
+      'integrity.attachments': 'Checking attachments',
     },
     done: 'Done',
     doneSummary: 'Done: {{total}} rows, {{inserted}} new or changed, {{unchanged}} unchanged.',

@@ -23,6 +23,8 @@ import { peopleZh } from './people.zh';
 import { peopleEn } from './people.en';
 import { documentsZh } from './documents.zh';
 import { documentsEn } from './documents.en';
+import { integrityZh } from './integrity.zh';
+import { integrityEn } from './integrity.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -44,7 +46,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh, integrity: integrityZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn, integrity: integrityEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
