@@ -6,7 +6,6 @@
  *   const session = core.openSession();
  *   await core.call('auth.login', { username, password }, session);
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendEvent, MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
 import { openDatabase, writeTransaction, type Db } from './db/connection';
@@ -18,6 +17,7 @@ import { type findUserById } from './db/users';
 import { createDispatcher, type Logger } from './call';
 import { makeWrite, type HandlerContext, type Handlers } from './context';
 import { CoreError } from './errors';
+import { makeDirectorySync } from './files/directories';
 import { EventBus } from './events';
 import { JobRunner, type WorkerSpec } from './jobs/runner';
 import { SessionStore, type Session } from './sessions';
@@ -44,6 +44,8 @@ import { backupHandlers } from './api/backup';
 import { backupBeforeMigration, recordAutomaticBackup } from './backup/automatic';
 import { quickCheck } from './db/backup';
 import { currentVersion } from './db/migrate';
+import { integrityHandlers } from './api/integrity';
+import { IntegritySchedule } from './integrity/schedule';
 
 export type { Session } from './sessions';
 export type { WorkerSpec } from './jobs/runner';
@@ -69,6 +71,7 @@ const handlers: Handlers = {
   ...documentHandlers,
   ...documentPrintHandlers,
   ...backupHandlers,
+  ...integrityHandlers,
 };
 
 export interface CoreOptions {
@@ -87,6 +90,8 @@ export interface CoreOptions {
   version?: string;
   portable?: boolean;
   logger?: Logger;
+  /** The weekly integrity check, started when due at open and while in use (default on). */
+  integritySchedule?: boolean;
 }
 
 export interface Core {
@@ -123,10 +128,10 @@ export function createCore(options: CoreOptions): Core {
   const now = () => clock().toISOString();
   const nowMs = () => clock().getTime();
   const logger = options.logger ?? consoleLogger;
-  mkdirSync(options.dataDir, { recursive: true });
   const dbFile = join(options.dataDir, DATABASE_FILE);
   let db: Db | undefined;
   try {
+    makeDirectorySync(options.dataDir);
     db = openDatabase(dbFile);
     // Every start: a damaged page is found now, not in the middle of someone's work.
     const problems = quickCheck(db);
@@ -149,7 +154,7 @@ export function createCore(options: CoreOptions): Core {
         en: `The database file is damaged and cannot be opened: ${dbFile}. It was left untouched.`,
       });
     }
-    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EROFS') {
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       throw new CoreError('READ_ONLY', {
         zh: `无法写入数据文件夹：${options.dataDir}。请检查文件夹权限或 U 盘写保护。`,
         en: `Cannot write to the data folder ${options.dataDir}. Check its permissions or the USB stick’s write protection.`,
@@ -197,10 +202,18 @@ export function createCore(options: CoreOptions): Core {
     };
   };
   const dispatch = createDispatcher(handlers, makeContext, logger);
+  const schedule = options.integritySchedule === false ? null : new IntegritySchedule({ db, jobs, nowMs, logger });
+  schedule?.tick();
 
   return {
-    call: (method, input, session) => dispatch(method, input, session) as never,
-    callUntyped: dispatch,
+    call: (method, input, session) => {
+      schedule?.tick();
+      return dispatch(method, input, session) as never;
+    },
+    callUntyped: (method, input, session) => {
+      schedule?.tick();
+      return dispatch(method, input, session);
+    },
     on: (listener) => events.on(listener),
     openSession: () => sessions.open(),
     closeSession: (session) => sessions.close(session),

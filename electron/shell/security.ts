@@ -116,10 +116,16 @@ export function isTrustedFrame(frame: Pick<WebFrameMain, 'url' | 'parent'> | nul
 /** Schemes that never leave the machine. data: and blob: are in-memory (CSP allows them for images). */
 const LOCAL_SCHEMES = new Set(['file:', 'devtools:', 'data:', 'blob:']);
 
-/** The network rule: local schemes, and the app's own origin when that is the dev server. */
+/**
+ * The network rule: local schemes, and the app's own origin when that is the dev server.
+ * A file: URL must name no host: file://server/share/x is a Windows network (SMB) path, which
+ * would connect to that server (and offer it the user's NTLM credentials).
+ */
 export function isAllowedRequest(url: string, appBase: string): boolean {
   const target = parseUrl(url);
   if (!target) return false;
+  // …nor hide one in the path (file:////server/share, file:///\\server\share: both parse to //server/…).
+  if (target.protocol === 'file:') return target.host === '' && !target.pathname.startsWith('//');
   if (LOCAL_SCHEMES.has(target.protocol)) return true;
   const base = parseUrl(appBase);
   if (!base || (base.protocol !== 'http:' && base.protocol !== 'https:')) return false;

@@ -34,6 +34,10 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       // Dropping a file on the window must not navigate away from the app.
       navigateOnDragDrop: false,
       experimentalFeatures: false,
+      // No auxclick event (a middle click on a link, the usual way to open it in a new
+      // window): the app has no use for it (Electronegativity AUXCLICK_JS_CHECK). New windows
+      // are refused anyway by the window-open handler (shell/security.ts).
+      disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
     },
   };

@@ -1,4 +1,4 @@
--- Guangrong database schema, version 13.
+-- Guangrong database schema, version 14.
 -- GENERATED from electron/core/db/migrations by `npm run schema`; do not edit. A test checks it.
 
 CREATE TABLE attachment_links (
@@ -144,6 +144,42 @@ CREATE TABLE import_mappings (
         updated_at TEXT NOT NULL,
         updated_by INTEGER REFERENCES users(id),
         UNIQUE (kind, header_signature)
+      ) STRICT;
+
+CREATE TABLE integrity_checks (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER,
+        trigger TEXT NOT NULL CHECK (trigger IN ('manual', 'scheduled')),
+        started_by INTEGER REFERENCES users(id),
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+        outcome TEXT NOT NULL CHECK (outcome IN ('ok', 'problems')),
+        -- PRAGMA integrity_check's messages, [] when it answered 'ok'
+        database_messages_json TEXT NOT NULL,
+        audit_ok INTEGER NOT NULL CHECK (audit_ok IN (0, 1)),
+        audit_checked INTEGER NOT NULL,
+        audit_first_bad_id INTEGER,
+        audit_reason TEXT,
+        files_checked INTEGER NOT NULL,
+        bytes_checked INTEGER NOT NULL,
+        missing INTEGER NOT NULL,
+        altered INTEGER NOT NULL,
+        orphans INTEGER NOT NULL
+      ) STRICT;
+
+CREATE TABLE integrity_problems (
+        id INTEGER PRIMARY KEY,
+        check_id INTEGER NOT NULL REFERENCES integrity_checks(id),
+        kind TEXT NOT NULL CHECK (kind IN ('missing', 'altered', 'orphan')),
+        attachment_id INTEGER,
+        -- relative to the data folder: attachments/ab/cd/<sha256>
+        file TEXT NOT NULL,
+        size INTEGER,
+        original_name TEXT NOT NULL DEFAULT '',
+        -- [{ kind, id, label }] the records using the attachment, at most 50
+        records_json TEXT NOT NULL DEFAULT '[]',
+        records_total INTEGER NOT NULL DEFAULT 0
       ) STRICT;
 
 CREATE TABLE issued_documents (
@@ -407,6 +443,10 @@ CREATE INDEX household_members_household ON household_members (household_id, id)
 
 CREATE INDEX households_division ON households (division_code, id);
 
+CREATE INDEX integrity_checks_finished ON integrity_checks (finished_at);
+
+CREATE INDEX integrity_problems_check ON integrity_problems (check_id, id);
+
 CREATE INDEX issued_documents_kind ON issued_documents (kind, id);
 
 CREATE INDEX issued_documents_reprint ON issued_documents (reprint_of) WHERE reprint_of IS NOT NULL;
@@ -429,6 +469,8 @@ CREATE INDEX martyrs_merged_into ON martyrs (merged_into) WHERE merged_into IS N
 
 CREATE INDEX martyrs_pinyin ON martyrs (pinyin, id, search_label, deleted_at) WHERE deleted_at IS NULL;
 
+CREATE INDEX martyrs_scan_attachment ON martyrs (scan_attachment_id) WHERE scan_attachment_id IS NOT NULL;
+
 CREATE UNIQUE INDEX martyrs_search_label ON martyrs (search_label) WHERE search_label IS NOT NULL;
 
 CREATE INDEX martyrs_source ON martyrs (source_id, id);
@@ -449,6 +491,8 @@ CREATE INDEX persons_name ON persons (name);
 
 CREATE INDEX persons_native_place ON persons (native_place_code) WHERE native_place_code IS NOT NULL;
 
+CREATE INDEX plaque_events_attachment ON plaque_events (attachment_id) WHERE attachment_id IS NOT NULL;
+
 CREATE INDEX plaque_events_plaque ON plaque_events (plaque_id, id);
 
 CREATE INDEX plaques_household ON plaques (household_id, id);
@@ -456,6 +500,8 @@ CREATE INDEX plaques_household ON plaques (household_id, id);
 CREATE INDEX plaques_number_nocase ON plaques (number COLLATE NOCASE);
 
 CREATE UNIQUE INDEX plaques_one_per_household ON plaques (household_id) WHERE status IN ('made', 'issued', 'hung', 'taken_back');
+
+CREATE INDEX plaques_signature_attachment ON plaques (signature_attachment_id) WHERE signature_attachment_id IS NOT NULL;
 
 CREATE INDEX plaques_status ON plaques (status);
 

@@ -89,10 +89,12 @@ export const documentPrintMethods = {
     output: started,
   }),
   'documents.printRecordSheets': method({
-    summary: 'Print the martyr record sheets (烈士登记表) of the chosen records, one sheet each with its scan’s thumbnail, as one registered PDF (a job).',
+    summary: 'Print the martyr record sheets (烈士登记表) of the chosen records, one sheet each with its scan’s thumbnail, as one registered PDF, and on request one PDF per record in a ZIP (a job).',
     access: editors,
     input: z.strictObject({
       martyrIds: z.array(idSchema).min(1).max(RECORD_SHEETS_MAX).refine((ids) => new Set(ids).size === ids.length, 'a record is listed twice'),
+      /** single: one PDF; perRecord: also one PDF per record, in a ZIP beside it (to file each with its paper folder). */
+      output: z.enum(['single', 'perRecord']).default('single'),
     }),
     output: started,
   }),

@@ -52,8 +52,14 @@ export const defaultMessages: Record<ErrorCode, LocalizedText> = {
   BAD_FILE: { zh: '文件无法读取或格式不正确，未写入任何数据。', en: 'The file cannot be read or is malformed; nothing was written.' },
   JOB_CANCELLED: { zh: '任务已取消，数据保持原样。', en: 'The job was cancelled; the data is as it was.' },
   BUSY: { zh: '数据库正忙，请稍后重试。', en: 'The database is busy; please try again.' },
-  DISK_FULL: { zh: '磁盘空间不足，本次操作未保存，已有数据未受影响。', en: 'The disk is full: nothing was saved and the existing data is untouched.' },
-  READ_ONLY: { zh: '数据文件夹为只读，无法保存。', en: 'The data folder is read-only; nothing can be saved.' },
+  DISK_FULL: {
+    zh: '磁盘空间不足，本次操作未保存，已有数据未受影响。请清理数据文件夹所在的磁盘（或换用空间更大的 U 盘）后重试。',
+    en: 'The disk is full: nothing was saved and the existing data is untouched. Free some space on the data folder’s disk (or use a larger USB stick) and try again.',
+  },
+  READ_ONLY: {
+    zh: '数据文件夹为只读，本次操作未保存，已有数据未受影响。请检查 U 盘的写保护开关或文件夹的权限后重试。',
+    en: 'The data folder is read-only: nothing was saved and the existing data is untouched. Check the USB stick’s write-protect switch or the folder’s permissions and try again.',
+  },
   DATABASE_TOO_NEW: { zh: '该数据库由更新版本的光荣创建，请先升级本软件。', en: 'This database was made by a newer version of Guangrong. Update the application first.' },
   DATABASE_CORRUPT: { zh: '数据库文件已损坏。', en: 'The database file is damaged.' },
   TRANSPORT: { zh: '与后台的连接出现问题。', en: 'The connection to the backend failed.' },

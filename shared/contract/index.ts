@@ -23,6 +23,7 @@ import { statisticsMethods } from './statistics';
 import { documentMethods } from './documents';
 import { documentPrintMethods } from './documentPrints';
 import { backupMethods } from './backup';
+import { integrityMethods } from './integrity';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -43,6 +44,7 @@ export const methods = {
   ...documentMethods,
   ...documentPrintMethods,
   ...backupMethods,
+  ...integrityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -80,6 +82,8 @@ export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyle
 export * from './bridge';
 export type { BackupFile, BackupManifest, BackupSettings, BackupSummary, AsideFolder, RecoveryStatus, BackupReason } from './backup';
 export { backupManifestSchema, BACKUP_DATABASE_ENTRY, BACKUP_MANIFEST_ENTRY, BACKUP_EXTENSION, backupReasons } from './backup';
+export type { IntegrityCheck, IntegrityProblem, IntegrityRecord, IntegrityJobResult } from './integrity';
+export { INTEGRITY_CHECK_INTERVAL_DAYS, integrityJobResultSchema } from './integrity';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';
 export { martyrFieldsSchema, COUNT_CAP, periods, periodFilters, martyrStatuses, sourceKinds, relations } from './martyrs';
 export type { ImportPreview } from './martyrImport';

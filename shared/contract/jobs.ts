@@ -12,6 +12,8 @@ export const jobSchema = z.object({
   done: z.number().int(),
   total: z.number().int(),
   phase: z.string(),
+  /** Bytes read so far and in all, for jobs that go through files (while running only). */
+  bytes: z.object({ done: z.number().int(), total: z.number().int() }).optional(),
   startedBy: z.string(),
   startedById: z.number().int().nullable(),
   startedAt: isoTimestamp,

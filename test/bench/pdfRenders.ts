@@ -40,6 +40,7 @@ const single = async (size: { width: number; height: number } | undefined, draw:
 try {
   const office = { issuer, place: '山东省惠民县', dateStyle: 'chinese' as const, date: '2026-11-23' };
   render('letter', await single(undefined, (l) => drawLetter(l, benchLetters(1)[0]!, office, DEFAULT_LETTER_WORDING)));
+  render('letter-fields-only', await single(undefined, (l) => drawLetter(l, benchLetters(1)[0]!, office, DEFAULT_LETTER_WORDING), true));
   const lines = Array.from({ length: 8 }, (_, i) => ({
     householder: NAMES[i]!,
     qualifying: i % 3 === 0 ? `${NAMES[i]!.slice(0, 1)}光明（父）` : `${NAMES[i]!.slice(0, 1)}建国`,

@@ -103,8 +103,17 @@ describe.skipIf(!launchKind())('printing the plaque ledger', () => {
     await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('document-serial').textContent()).toMatch(/^光荣牌发放回执（张光明，.*） HZ\d{4}-000001$/);
     const id = Number((await hash()).split('/').pop());
-    const doc = await api<{ pages: number }>('documents.get', { id });
+    const doc = await api<{ pages: number; serial: string }>('documents.get', { id });
     expect(doc.pages).toBe(1);
+
+    // The family lost it: 补印 from the preview, a new serial naming the original, same profile.
+    await page.getByTestId('document-reprint').click();
+    await expect.poll(hash, { timeout: 30_000 }).not.toBe(`#/documents/${id}`);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/HZ\d{4}-000002$/);
+    await page.getByText(`补印（原 ${doc.serial}）`).waitFor();
+    const again = await api<{ reprintOf: { serial: string } | null }>('documents.get', { id: Number((await hash()).split('/').pop()) });
+    expect(again.reprintOf?.serial).toBe(doc.serial);
   });
 });
 

@@ -3,7 +3,9 @@
  * - real Electron through Playwright's `_electron` when the Electron binary is installed;
  * - otherwise the built web host (out/main/web-host.js) and headless Chromium
  *   (CHROMIUM_PATH or /usr/bin/chromium).
- * Every request that leaves the loopback address is failed and counted: the product must make none.
+ * Every request and WebSocket that leaves the loopback address is failed and counted, and the
+ * app's close() — every spec's teardown, launchForSuite's included — fails when the count is not
+ * 0, naming the URLs: the product must make none (DESIGN.md §3 rule 8).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -22,7 +24,7 @@ export interface LaunchedApp {
   kind: LaunchKind;
   page: Page;
   dataDir: string;
-  /** Requests to anything but the loopback address (must stay 0). */
+  /** Requests and WebSockets to anything but the loopback address (must stay 0: close() fails otherwise). */
   foreignRequests: string[];
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -60,8 +62,9 @@ export function launchKind(): LaunchKind | null {
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
-function isLoopback(url: string): boolean {
-  if (/^(data|blob|file|about|devtools|chrome-extension):/.test(url)) return true;
+/** Loopback and in-memory URLs: what the app may load. Anything else is a network connection. */
+export function isLoopback(url: string): boolean {
+  if (/^(data|blob|file|about|devtools|chrome-extension|chrome-error):/.test(url)) return true;
   try {
     const host = new URL(url).hostname;
     return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
@@ -70,6 +73,12 @@ function isLoopback(url: string): boolean {
   }
 }
 
+/**
+ * Fails every foreign request (HTTP of any kind, documents, images, fonts, fetch, EventSource…)
+ * and every foreign WebSocket before it connects, and records its URL in `foreign`. (Keepalive
+ * requests — navigator.sendBeacon — are not seen by Playwright's routes; the lint rule and the
+ * CSP's connect-src 'self' keep them out of the product.)
+ */
 async function guardNetwork(context: BrowserContext, foreign: string[]): Promise<void> {
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -77,6 +86,21 @@ async function guardNetwork(context: BrowserContext, foreign: string[]): Promise
     foreign.push(url);
     return route.abort('blockedbyclient');
   });
+  // Only foreign sockets are routed (a routed socket is never connected unless connectToServer
+  // is called, which it is not); loopback ones go through untouched.
+  await context.routeWebSocket(
+    (url) => !isLoopback(url.href),
+    (socket) => {
+      foreign.push(socket.url());
+      return socket.close({ code: 1008, reason: 'blocked: no network' });
+    },
+  );
+}
+
+/** Throws, naming every URL, when the app tried to reach anything but the loopback address. */
+export function assertNoForeignRequests(foreign: readonly string[]): void {
+  if (foreign.length === 0) return;
+  throw new Error(`The app tried to reach the network ${foreign.length} time(s) (all failed by the e2e guard):\n${foreign.map((url) => `  ${url}`).join('\n')}`);
 }
 
 function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -121,7 +145,8 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
   } else {
     const host = await startWebHost(dataDir);
     const browser: Browser = await chromium.launch({ executablePath: chromiumBinary()!, args: chromiumArgs });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN' });
+    // Service workers blocked: their requests could otherwise bypass the context's routes.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN', serviceWorkers: 'block' });
     await guardNetwork(context, foreignRequests);
     page = await context.newPage();
     await page.goto(host.url);
@@ -149,6 +174,7 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
     async close() {
       await closeAll();
       rmSync(dataDir, { recursive: true, force: true });
+      assertNoForeignRequests(foreignRequests);
     },
   };
 }

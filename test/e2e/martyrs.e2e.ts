@@ -328,6 +328,17 @@ describe.skipIf(!launchKind())('martyrs’ roll journey', () => {
     expect(await page.getByTestId('document-serial').textContent()).toMatch(/烈士登记表.*DB\d{4}-000001/);
     expect(await page.getByTestId('document-page').textContent()).toBe('第 1 页 共 1 页');
     await app.screenshot('martyrs-08-record-sheet');
+
+    // The roll's filtered records, one file per record as well: from the button's menu.
+    await goto('#/martyrs');
+    await expect.poll(() => page.getByTestId('print-roll-sheets').textContent()).toMatch(/打印登记表（(\d+)）/);
+    const count = Number(/（(\d+)）/.exec((await page.getByTestId('print-roll-sheets').textContent()) ?? '')![1]);
+    await page.getByTestId('print-roll-sheets-more').click();
+    await page.getByTestId('print-roll-sheets-per-record').click();
+    await expect.poll(hash, { timeout: 60_000 }).toMatch(/^#\/documents\/\d+$/);
+    await page.locator('[data-testid="document-canvas"][data-ready="yes"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('document-serial').textContent()).toMatch(/DB\d{4}-000002$/);
+    expect(await page.getByTestId('document-save-per-record').textContent()).toContain(String(count));
   });
 
   it('made no network request outside the loopback address', () => {

@@ -7,6 +7,7 @@ import type { IssuedDocument } from '../../../shared/contract';
 import type { LettersJobInput } from '../documents/lettersJob';
 import type { RollJobInput } from '../documents/rollJob';
 import type { CalibrationJobInput } from '../documents/calibrationJob';
+import type { IssuanceSlipJobInput } from '../documents/plaqueJobs';
 import { rollSections } from '../db/rollSources';
 
 const noDocument = () => notFound({ zh: '该文书', en: 'The document' });
@@ -50,14 +51,23 @@ export const documentHandlers = defineHandlers({
   'documents.reprint': (input, ctx) => {
     const user = ctx.requireUser();
     const original = mustGet(ctx, input.id);
-    const awards = (original.subject as { awards?: unknown }).awards;
-    if (original.kind !== 'letters' || !Array.isArray(awards)) {
-      throw new CoreError('VALIDATION', { zh: '这种文书不能补印。', en: 'This kind of document cannot be reprinted.' });
-    }
+    const actor = { userId: user.id, username: user.username };
     // A reprint goes onto the same paper, through the same printer profile, as the original.
     const { profile, fieldsOnly } = original.subject as { profile?: unknown; fieldsOnly?: unknown };
-    const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id, profile: typeof profile === 'string' ? profile : null, fieldsOnly: fieldsOnly === true, output: original.perRecord ? 'perRecord' : 'single' };
-    return { jobId: ctx.jobs.start('documents.letters', jobInput, { userId: user.id, username: user.username }).id };
+    const form = { profile: typeof profile === 'string' ? profile : null, fieldsOnly: fieldsOnly === true };
+    const { awards, householdId } = original.subject as { awards?: unknown; householdId?: unknown };
+    if (original.kind === 'letters' && Array.isArray(awards)) {
+      const jobInput: LettersJobInput = { awardIds: awards as number[], reprintOf: original.id, ...form, output: original.perRecord ? 'perRecord' : 'single' };
+      return { jobId: ctx.jobs.start('documents.letters', jobInput, actor).id };
+    }
+    if (original.kind === 'issuanceSlip' && typeof householdId === 'number') {
+      // The family's copy, lost or spoiled: the slip of the household's present plaque, in the
+      // reprinting user's role.
+      const jobInput: IssuanceSlipJobInput = { householdId, reprintOf: original.id, ...form, role: user.role };
+      return { jobId: ctx.jobs.start('documents.issuanceSlip', jobInput, actor).id };
+    }
+    // Ledgers, lists, the roll and record sheets are printed afresh from the present data.
+    throw new CoreError('VALIDATION', { zh: '这种文书不补印，请从原页面重新打印（将按当前数据生成新编号）。', en: 'This kind of document is not reprinted; print it again from its page (a new serial from the present data).' });
   },
   'documents.list': (input, ctx) => {
     const page = listDocuments(ctx.db, { kind: input.kind, limit: input.limit, afterId: input.after?.id });

@@ -14,6 +14,7 @@ import { createReadStream, promises as fsp, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/connection';
 import { attachmentShaExists } from '../db/attachments';
+import { makeDirectory } from '../files/directories';
 import { attachmentsRoot, blobPath, derivativeDir, derivativesRoot, isSha256 } from './paths';
 
 const isWindows = process.platform === 'win32';
@@ -67,7 +68,7 @@ export async function writeBlob(dataDir: string, sha256: string, source: string,
   // Same name = same content; a wrong size means an earlier copy was cut short: replace it.
   if (existing && existing.size === size) return 'existing';
   const dir = dirname(target);
-  await fsp.mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   await fsyncFile(source);
   let created = false;
   if (!existing) {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { PAGE_WIDTHS } from '../../../shared/contract/attachments';
 import { derivativeDir, derivativePath } from './paths';
+import { makeDirectory } from '../files/directories';
 import { jpegSize, renderJpeg, type RenderedPage } from './imaging';
 
 /** How many pages were rendered by this process (tests check that a cached page is not re-rendered). */
@@ -57,7 +58,7 @@ export async function cachedPage(dataDir: string, sha256: string, source: string
       // unreadable: render again below
     }
   }
-  await fsp.mkdir(derivativeDir(dataDir, sha256), { recursive: true });
+  await makeDirectory(derivativeDir(dataDir, sha256));
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const size = await renderJpeg(source, page - 1, width, temp);

@@ -8,6 +8,7 @@
  *   any pixel is decoded (and by libvips again, per page);
  * - failOn 'error': a truncated or corrupt image fails, harmless warnings do not.
  */
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
@@ -49,12 +50,15 @@ export interface RenderedPage {
  */
 export async function renderJpeg(source: string, page: number, width: number, outFile: string): Promise<RenderedPage> {
   return withImageSlot(async () => {
-    const info = await openImage(source, page)
+    const { data, info } = await openImage(source, page)
       .autoOrient()
       .resize({ width, withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80 })
-      .toFile(outFile);
+      .toBuffer({ resolveWithObject: true });
+    // Written by Node, not libvips: a full disk or a write-protected folder then fails with its
+    // code (ENOSPC, EROFS…), which callers tell apart from a picture that does not decode.
+    await writeFile(outFile, data);
     return { width: info.width, height: info.height };
   });
 }

@@ -131,6 +131,8 @@ export async function inspectFile(path: string, fileName: string, cache: { dataD
   try {
     await cachedPage(cache.dataDir, cache.sha256, path, 1, THUMBNAIL_WIDTH);
   } catch (error) {
+    // A full disk or a read-only folder while writing the thumbnail is not the file's fault.
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
     const detail = error instanceof Error && /pixel limit/i.test(error.message);
     if (detail) throw tooLarge(fileName, meta.width, meta.height);
     throw bad(fileName, '的图像数据不完整或已损坏，无法显示（常见原因：复制或扫描中断导致文件被截断）。', 'has incomplete or damaged image data and cannot be displayed (often a copy or scan cut short).');

@@ -8,10 +8,11 @@
  * interleave: the offset check and the write happen in the same turn of the event loop.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, promises as fsp, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, promises as fsp, readdirSync, readFileSync, renameSync, rmSync, statfsSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { MAX_CHUNK_BYTES, MAX_UPLOAD_BYTES } from '../../../shared/contract/attachments';
 import { CoreError, notFound } from '../errors';
+import { makeDirectorySync } from '../files/directories';
 import { sha256File } from './blobs';
 import { uploadsDir } from './paths';
 
@@ -129,7 +130,7 @@ export function checkFreeSpace(dataDir: string, fileName: string, size: number, 
 
 export function beginUpload(dataDir: string, userId: number, input: { fileName: string; size: number; mime?: string | undefined }, createdAt: string): UploadMeta {
   checkSize(input.fileName, input.size);
-  mkdirSync(uploadsDir(dataDir), { recursive: true });
+  makeDirectorySync(uploadsDir(dataDir));
   sweepStaleUploads(dataDir);
   checkFreeSpace(dataDir, input.fileName, input.size);
   const meta: UploadMeta = { id: randomBytes(16).toString('base64url'), userId, fileName: input.fileName, size: input.size, mime: input.mime ?? null, createdAt, sha256: null };
@@ -163,7 +164,14 @@ export function appendChunk(dataDir: string, userId: number, input: { uploadId: 
       });
     }
     let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, received + written);
+    try {
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, received + written);
+    } catch (error) {
+      // A chunk is whole or absent (a full disk takes part of it, then says ENOSPC): the sender
+      // sends the same chunk again at the same offset once there is room.
+      ftruncateSync(fd, received);
+      throw error;
+    }
     return { received: received + bytes.length };
   } finally {
     closeSync(fd);

@@ -47,7 +47,7 @@ async function writeFromJob(ctx: JobContext, input: CreateBackupInput, progressO
     includeAttachments: true,
     onProgress: (p) => {
       ctx.throwIfCancelled();
-      ctx.progress(progressOffset.done + p.filesDone, progressOffset.total + p.filesTotal, 'writing');
+      ctx.progress(progressOffset.done + p.filesDone, progressOffset.total + p.filesTotal, 'writing', { done: p.bytesDone, total: p.bytesTotal });
     },
   });
   if (automatic) {

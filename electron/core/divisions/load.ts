@@ -8,7 +8,8 @@ import type { JobContext } from '../jobs/context';
 import { normalizeDivisionCode, parentDivisionCode } from '../../../shared/rules/divisionCode';
 import { textToPinyin } from '../../../shared/rules/pinyin';
 import { nationalLevels1to3, nationalTownshipsAndVillages, type NationalDivision } from './nationalData';
-import { decodeText } from '../files/decodeText';
+import { isUtf8 } from 'node:buffer';
+import { decodeText, looksLikeMixedUtf8 } from '../files/decodeText';
 
 /**
  * Loading divisions: the national levels 1–3 at first start; townships and villages of a county
@@ -82,6 +83,13 @@ const MAX_REPORTED = 20;
 
 export function importDivisionsCsv(ctx: JobContext, input: { fileName: string; bytes: Uint8Array }): Loaded {
   ctx.progress(0, 1, 'reading');
+  // Part UTF-8, part GBK (or damaged): read as GBK, every UTF-8 name would be stored garbled.
+  if (!isUtf8(input.bytes) && looksLikeMixedUtf8(input.bytes)) {
+    throw new CoreError('BAD_FILE', {
+      zh: `“${input.fileName}”中混有两种编码（一部分是 UTF-8，一部分是 GBK），或者文件已损坏。请另存为 CSV UTF-8 后再导入。未写入任何数据。`,
+      en: `“${input.fileName}” mixes two encodings (part UTF-8, part GBK), or is damaged. Save it as CSV UTF-8 and import that. Nothing was written.`,
+    });
+  }
   const text = decodeText(input.bytes);
   let records: string[][];
   try {

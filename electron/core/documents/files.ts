@@ -3,7 +3,8 @@
  * fsynced and renamed before the register row that names them commits (DESIGN.md rule 6).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { makeDirectorySync } from '../files/directories';
 import { writeFileDurably } from '../files/durable';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ export const DOCUMENTS_DIR = 'documents';
 /** Writes `bytes` as documents/<name> durably; answers the relative path and the sha256. */
 export function writeDocumentFile(dataDir: string, name: string, bytes: Buffer): { file: string; sha256: string } {
   const dir = join(dataDir, DOCUMENTS_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirectorySync(dir);
   writeFileDurably(join(dir, name), bytes);
   return { file: `${DOCUMENTS_DIR}/${name}`, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -16,17 +16,16 @@
 import { CoreError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { letterSources } from '../db/documentSources';
-import { getDocument, insertDocument, nextSerial, serialTaken } from '../db/issuedDocuments';
+import { getDocument, nextSerial } from '../db/issuedDocuments';
 import { SettingsStore } from '../settings';
 import type { LettersJobResult } from '../../../shared/contract';
 import { CoverageCheck } from './fonts';
 import { Layout } from './layout/page';
-import { removeDocumentFile, writeDocumentFile } from './files';
 import { checkLetterBatch, drawBatchLetter, letterSerial, type LetterBatch } from './templates/letterBatch';
-import { zipSync, type Zippable } from 'fflate';
 import { join } from 'node:path';
 import { profileOffset } from './printerProfiles';
-import { localDay, uncoveredError } from './printing';
+import { localDay, namesOf, uncoveredError } from './printing';
+import { perRecordZip, registerDocument, type PerRecordFile } from './register';
 
 export interface LettersJobInput {
   awardIds: number[];
@@ -89,11 +88,10 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
   const bytes = await layout.toBuffer();
   ctx.throwIfCancelled();
 
-  // One file per record: each letter drawn again on a layout of its own, the PDFs stored
-  // uncompressed in the ZIP (they are compressed already).
-  let perRecordZip: Buffer | null = null;
+  // One file per record: each letter drawn again on a layout of its own.
+  let perRecord: { zip: Buffer; files: number } | undefined;
   if (input.output === 'perRecord') {
-    const files: Zippable = {};
+    const files: PerRecordFile[] = [];
     for (let i = 0; i < sources.length; i++) {
       if (i % 20 === 0) {
         ctx.throwIfCancelled();
@@ -101,37 +99,27 @@ export async function printLettersJob(ctx: JobContext, input: LettersJobInput): 
       }
       const one = new Layout(fontsDir, { title: `喜报 ${letterSerial(serial, i)}`, author: issuer, subject: sources[i]!.recipientName, offset, fieldsOnly: input.fieldsOnly ?? false });
       drawBatchLetter(one, batch, i);
-      const name = `${letterSerial(serial, i)} ${sources[i]!.recipientName}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
-      files[name] = [new Uint8Array(await one.toBuffer()), { level: 0 }];
+      files.push({ name: `${letterSerial(serial, i)} ${sources[i]!.recipientName}.pdf`, pdf: await one.toBuffer() });
     }
-    perRecordZip = Buffer.from(zipSync(files));
+    perRecord = { zip: perRecordZip(files), files: files.length };
     ctx.throwIfCancelled();
   }
   ctx.progress(total, total, 'saving');
 
-  const { file, sha256 } = writeDocumentFile(ctx.dataDir, `${serial}.pdf`, bytes);
-  const zip = perRecordZip ? writeDocumentFile(ctx.dataDir, `${serial}-单份.zip`, perRecordZip) : null;
-  try {
-    const names = sources.slice(0, 5).map((s) => s.recipientName).join('、') + (sources.length > 5 ? ' 等' : '');
-    const documentId = ctx.write((audit) => {
-      if (serialTaken(ctx.db, serial)) {
-        throw new CoreError('CONFLICT', { zh: `编号 ${serial} 刚被另一次打印占用，请重新打印。`, en: `Serial ${serial} was just taken by another print; print again.` });
-      }
-      const perRecord = zip && perRecordZip ? { file: zip.file, size: perRecordZip.length, sha256: zip.sha256, files: sources.length } : undefined;
-      const subject = { awards: sources.map((s) => s.awardId), profile: input.profile ?? null, fieldsOnly: input.fieldsOnly ?? false, ...(perRecord ? { perRecord } : {}) };
-      const id = insertDocument(
-        ctx.db,
-        { serial, kind: 'letters', title, subject, records: sources.length, names, pages, size: bytes.length, sha256, file, reprintOf: reprint?.id ?? null },
-        ctx.actor.userId,
-        ctx.now(),
-      );
-      audit({ entity: 'issued_document', entityId: id, action: reprint ? 'reprint' : 'issue', after: { serial, kind: 'letters', subject, pages, sha256, reprintOf: reprint?.serial ?? null } });
-      return id;
-    });
-    return { documentId, serial, pages, letters: sources.length };
-  } catch (error) {
-    removeDocumentFile(ctx.dataDir, file);
-    if (zip) removeDocumentFile(ctx.dataDir, zip.file);
-    throw error;
-  }
+  const documentId = registerDocument(
+    ctx,
+    bytes,
+    {
+      serial,
+      kind: 'letters',
+      title,
+      subject: { awards: sources.map((s) => s.awardId), profile: input.profile ?? null, fieldsOnly: input.fieldsOnly ?? false },
+      records: sources.length,
+      names: namesOf(sources.map((s) => s.recipientName)),
+      pages,
+      reprintOf: reprint ? { id: reprint.id, serial: reprint.serial } : null,
+    },
+    perRecord,
+  );
+  return { documentId, serial, pages, letters: sources.length };
 }

@@ -10,6 +10,7 @@
 import { CoreError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { getDivision } from '../db/divisions';
+import { getDocument } from '../db/issuedDocuments';
 import { ledgerPage } from '../db/plaques';
 import { loadHousehold } from '../plaques/lifecycle';
 import { divisionLevel, divisionPrefix } from '../../../shared/rules/divisionCode';
@@ -29,6 +30,8 @@ export interface IssuanceSlipJobInput extends AsRole {
   /** 套打: a printer profile of the slip template (its offset and scale), and fields only. */
   profile?: string | null;
   fieldsOnly?: boolean;
+  /** Set by documents.reprint: the register id of the slip reprinted. */
+  reprintOf?: number | null;
 }
 
 const VIEW_NAMES = { all: '全部', hung: '已悬挂', cancelled: '已取消' } as const;
@@ -110,6 +113,7 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
   const office = officeOf(ctx);
   // An unknown profile is refused before anything is drawn or numbered.
   const offset = profileOffset(new SettingsStore(ctx.db).get(), 'slip', input.profile);
+  const reprint = input.reprintOf ? (getDocument(ctx.db, input.reprintOf) ?? null) : null;
   const serial = serialFor(ctx, 'HZ');
   const division = getDivision(ctx.db, h.divisionCode);
   const data = {
@@ -123,6 +127,7 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
     issuedDate: plaque.issuedDate ?? office.date,
     issuer: office.issuer,
     dateStyle: office.dateStyle,
+    reprintOf: reprint?.serial ?? null,
   };
   checkFonts(fontsDir, (check) => checkIssuanceSlip(check, data));
   ctx.progress(0, 1, 'drawing');
@@ -140,6 +145,7 @@ export async function printIssuanceSlipJob(ctx: JobContext, input: IssuanceSlipJ
     records: 1,
     names: h.headName,
     pages: layout.pageCount,
+    reprintOf: reprint ? { id: reprint.id, serial: reprint.serial } : null,
   });
   return { documentId, serial, pages: layout.pageCount, records: 1 };
 }

@@ -11,7 +11,9 @@ const TEMPLATE_NAMES: Record<FormTemplate, string> = { letter: '喜报', slip: '
 /** The offset of `profile` for `template`; null profile: as designed. Unknown: a VALIDATION error. */
 export function profileOffset(settings: Settings, template: FormTemplate, profile: string | null | undefined): FormOffset {
   if (!profile) return NO_OFFSET;
-  const found = settings.printerProfiles[template][profile];
+  // Own profiles only: 'constructor', 'toString' or '__proto__' must not find Object.prototype's.
+  const profiles = settings.printerProfiles[template];
+  const found = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
   if (!found) {
     throw new CoreError('VALIDATION', {
       zh: `没有“${TEMPLATE_NAMES[template]}”的打印机配置“${profile}”。请管理员在“系统管理 → 单位设置 → 套打”中添加。`,

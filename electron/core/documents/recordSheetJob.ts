@@ -1,7 +1,8 @@
 /**
  * The job `documents.recordSheets`: the martyr record sheets (烈士登记表) of chosen records in ONE
  * registered PDF, one sheet per record (long deeds continue on a page of the same record), in
- * the order the records were chosen. Each record is read as its record page reads it
+ * the order the records were chosen; with `output: 'perRecord'` also one PDF per record, each
+ * paged on its own, in a ZIP beside it (as the letters job does). Each record is read as its record page reads it
  * (db/martyrs getMartyr), with a thumbnail of the page of the scan it was keyed from.
  *
  * As the letters and roll jobs: read every record → check every text against the fonts (a
@@ -22,12 +23,14 @@ import { cachedPage, snapWidth } from '../attachments/derivatives';
 import { blobPath } from '../attachments/paths';
 import type { Martyr, PrintJobResult } from '../../../shared/contract';
 import { Layout } from './layout/page';
-import { registerDocument } from './register';
+import { perRecordZip, registerDocument, type PerRecordFile } from './register';
 import { checkFonts, fontsDirOf, namesOf, officeOf, serialFor, ticker, type AsRole } from './printing';
 import { checkRecordSheet, drawRecordSheet, finishRecordSheets, sheetFromMartyr } from './templates/recordSheet';
 
 export interface RecordSheetsJobInput extends AsRole {
   martyrIds: number[];
+  /** single: one PDF; perRecord: also one PDF per record in a ZIP. */
+  output?: 'single' | 'perRecord';
 }
 
 /** The thumbnail's pixel width: its cell is about 40 mm wide, so 400 px prints at about 250 dpi. */
@@ -94,8 +97,18 @@ export async function printRecordSheetsJob(ctx: JobContext, input: RecordSheetsJ
   ctx.progress(0, total, 'drawing');
   // Each sheet reads its scan's page: a cancel point and progress after every one.
   const drawn = ticker(ctx, total, 'drawing', 1);
+  const perRecord = input.output === 'perRecord';
+  const files: PerRecordFile[] = [];
   for (const m of records) {
-    drawRecordSheet(layout, { ...sheetFromMartyr(m, null), ...(await scanOf(ctx, m)) });
+    const sheet = { ...sheetFromMartyr(m, null), ...(await scanOf(ctx, m)) };
+    drawRecordSheet(layout, sheet);
+    if (perRecord) {
+      // The record's own file: its sheet alone, paged on its own, under the document's serial.
+      const one = new Layout(fontsDir, { title: `烈士登记表（${m.name}） ${serial}`, author: office.issuer, subject: m.name });
+      drawRecordSheet(one, sheet);
+      finishRecordSheets(one, serial);
+      files.push({ name: `${serial}-${String(files.length + 1).padStart(4, '0')} ${m.name}.pdf`, pdf: await one.toBuffer() });
+    }
     drawn();
   }
   finishRecordSheets(layout, serial);
@@ -104,14 +117,19 @@ export async function printRecordSheetsJob(ctx: JobContext, input: RecordSheetsJ
   const bytes = await layout.toBuffer();
   ctx.throwIfCancelled();
 
-  const documentId = registerDocument(ctx, bytes, {
-    serial,
-    kind: 'recordSheets',
-    title: records.length === 1 ? `烈士登记表（${records[0]!.name}） ${serial}` : `烈士登记表（${records.length} 份） ${serial}`,
-    subject: { martyrIds: records.map((m) => m.id), versions: records.map((m) => m.version) },
-    records: records.length,
-    names: namesOf(records.map((m) => m.name)),
-    pages,
-  });
+  const documentId = registerDocument(
+    ctx,
+    bytes,
+    {
+      serial,
+      kind: 'recordSheets',
+      title: records.length === 1 ? `烈士登记表（${records[0]!.name}） ${serial}` : `烈士登记表（${records.length} 份） ${serial}`,
+      subject: { martyrIds: records.map((m) => m.id), versions: records.map((m) => m.version) },
+      records: records.length,
+      names: namesOf(records.map((m) => m.name)),
+      pages,
+    },
+    perRecord ? { zip: perRecordZip(files), files: files.length } : undefined,
+  );
   return { documentId, serial, pages, records: records.length };
 }

@@ -11,7 +11,10 @@ export function writeFileDurably(target: string, bytes: Uint8Array): void {
   try {
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, bytes);
+      // One write(2) may take only part of the bytes (a disk that fills up takes what fits and
+      // says ENOSPC on the next call): write until all are in, so a short file never gets the name.
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

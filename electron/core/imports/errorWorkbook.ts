@@ -5,7 +5,8 @@
  * file again: its header has the original file's signature (header.ts ignores 错误原因), so the
  * same mapping applies; dates stay dates, numbers numbers, text text.
  */
-import { mkdirSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { makeDirectorySync } from '../files/directories';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -14,6 +15,7 @@ import { cellText, type Cell } from './cells';
 import { ERROR_REASON_HEADER } from './header';
 import { columnLetter } from './limits';
 import { writeFileDurably } from '../files/durable';
+import { keepAsText } from '../files/formulaText';
 
 export interface FailedRow {
   /** The row number in the imported sheet. */
@@ -80,7 +82,10 @@ export async function errorWorkbook(
 
   const headerRow = ws.getRow(1);
   header.forEach((cell, i) => {
-    if (cell !== null) headerRow.getCell(i + 1).value = cell;
+    if (cell === null) return;
+    const c = headerRow.getCell(i + 1);
+    c.value = cell;
+    keepAsText(c);
   });
   headerRow.getCell(reasonColumn + 1).value = ERROR_REASON_HEADER;
   for (let i = 0; i <= reasonColumn; i++) {
@@ -97,6 +102,7 @@ export async function errorWorkbook(
       const c = row.getCell(i + 1);
       c.value = cell;
       if (cell instanceof Date) c.numFmt = 'yyyy-mm-dd';
+      keepAsText(c);
     });
     const reasons: string[] = [];
     const notes = new Map<number, string[]>();
@@ -133,7 +139,7 @@ const KEEP_DAYS = 30;
  */
 export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Array, nowMs = Date.now()): string {
   const dir = join(dataDir, ERROR_FILES_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirectorySync(dir);
   for (const old of readdirSync(dir)) {
     const file = join(dir, old);
     try {

@@ -1,20 +1,21 @@
 /**
  * Reading a CSV (or tab-separated .txt) as one sheet named after the file:
  * - encoding: UTF-16 by its BOM (Excel's "Unicode text"), otherwise UTF-8 with or without BOM,
- *   otherwise GB18030/GBK (WPS and Excel on Chinese Windows) — files/decodeText.ts;
+ *   otherwise GB18030/GBK (WPS and Excel on Chinese Windows) — files/decodeText.ts; a file that
+ *   is part UTF-8 and part not (two encodings pasted together, or damaged) is refused;
  * - delimiter: comma, semicolon, tab or |, whichever splits the first lines most consistently
  *   (outside quotes); .tsv is always tab;
  * - every cell is text (normalized as in cells.ts): ID numbers and codes keep leading zeros;
  * - empty lines stay as blank rows, so row numbers are the file's record numbers.
  */
 import { parse } from 'csv-parse/sync';
-import { decodeText } from '../files/decodeText';
+import { decodeText, looksLikeMixedUtf8 } from '../files/decodeText';
 import { normalizeText, type Cell } from './cells';
 import { LIMITS, badFile, cellTooLong, tooManyColumns, tooManyRows } from './limits';
 import { extensionOf } from './sniff';
 import type { ReadTableOptions, Table } from './types';
 
-type Encoding = NonNullable<Table['encoding']>;
+type Encoding = NonNullable<Table['encoding']> | 'mixed';
 
 export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
@@ -22,6 +23,7 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Enc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    if (looksLikeMixedUtf8(bytes)) return { text: '', encoding: 'mixed' };
     return { text: decodeText(bytes), encoding: 'gb18030' };
   }
 }
@@ -77,6 +79,12 @@ function sheetNameOf(fileName: string): string {
 
 export function readCsv(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Table {
   const { text, encoding } = decodeCsvBytes(bytes);
+  if (encoding === 'mixed') {
+    throw badFile(
+      `“${fileName}”中混有两种编码（一部分是 UTF-8，一部分是 GBK），或者文件已损坏：照原样读出来的汉字会是乱码。请在 Excel 或 WPS 中打开并另存为 .xlsx 或 CSV UTF-8 后再导入。`,
+      `“${fileName}” mixes two encodings (part UTF-8, part GBK), or is damaged: read as it is, its Chinese would come out garbled. Open it in Excel or WPS, save it as .xlsx or CSV UTF-8, and import that.`,
+    );
+  }
   const probe = text.slice(0, 64 * 1024);
   const replaced = (probe.match(/\uFFFD/g) ?? []).length;
   if (probe.includes('\u0000') || (encoding === 'gb18030' && replaced > Math.max(3, probe.length / 200))) {

@@ -17,8 +17,8 @@ export interface JobContext {
   actor: JobActor;
   jobId: number;
   now(): string;
-  /** Reports how far the job is; cheap to call often (throttled). */
-  progress(done: number, total: number, phase: string): void;
+  /** Reports how far the job is (and, for work through files, the bytes); cheap to call often (throttled). */
+  progress(done: number, total: number, phase: string, bytes?: { done: number; total: number }): void;
   /** Throws JobCancelled when the user pressed cancel; call between batches. */
   throwIfCancelled(): void;
   /** One write transaction with its audit rows, as in handlers. */

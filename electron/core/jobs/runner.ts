@@ -37,7 +37,7 @@ interface Running {
   cancelFlag: Int32Array;
   finished: Promise<Job>;
   /** Progress is kept here, not written to the database: the worker may hold the write lock for the whole job. */
-  progress: { done: number; total: number; phase: string };
+  progress: { done: number; total: number; phase: string; bytes?: { done: number; total: number } };
 }
 
 /**
@@ -83,7 +83,7 @@ export class JobRunner {
         if (message.type === 'progress') {
           const running = this.running.get(job.id);
           if (settled || !running) return;
-          running.progress = { done: message.done, total: message.total, phase: message.phase };
+          running.progress = message.bytes ? { done: message.done, total: message.total, phase: message.phase, bytes: message.bytes } : { done: message.done, total: message.total, phase: message.phase };
           events.emit({ name: 'job.progress', payload: { ...job, ...running.progress } });
         } else if (message.type === 'done') {
           end('done', { result: message.result });
@@ -149,7 +149,10 @@ export class JobRunner {
   async close(): Promise<void> {
     const all = [...this.running.values()];
     for (const r of all) Atomics.store(r.cancelFlag, 0, 1);
-    await Promise.race([Promise.all(all.map((r) => r.finished)), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    // The grace timer is cleared once the jobs have ended: left running it kept the process alive 5 s after every close.
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(all.map((r) => r.finished)), new Promise((resolve) => (grace = setTimeout(resolve, 5000)))]);
+    clearTimeout(grace);
     await Promise.all([...this.running.values()].map((r) => r.worker.terminate()));
   }
 }

@@ -23,7 +23,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'progress'; done: number; total: number; phase: string }
+  | { type: 'progress'; done: number; total: number; phase: string; bytes?: { done: number; total: number } }
   | { type: 'done'; result: unknown }
   | { type: 'cancelled' }
   | { type: 'failed'; error: { code: string; message: { zh: string; en: string } } };
@@ -45,11 +45,11 @@ export async function runJobInThisWorker(): Promise<void> {
     actor: data.actor,
     jobId: data.jobId,
     now,
-    progress(done, total, phase) {
+    progress(done, total, phase, bytes) {
       const t = Date.now();
       if (t - lastReport >= 100 || done >= total) {
         lastReport = t;
-        post({ type: 'progress', done, total, phase });
+        post(bytes ? { type: 'progress', done, total, phase, bytes } : { type: 'progress', done, total, phase });
       }
     },
     throwIfCancelled() {

@@ -2,7 +2,8 @@
  * Export of the current selection of the roll to xlsx, as a job: the list's own query walked by
  * keyset in pages of 1,000 in the worker, streamed to a file under `<dataDir>/exports/`.
  */
-import { mkdirSync, readFileSync, renameSync, createWriteStream } from 'node:fs';
+import { readFileSync, renameSync, createWriteStream } from 'node:fs';
+import { makeDirectorySync } from '../files/directories';
 import { join, normalize } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JobContext } from '../jobs/context';
@@ -10,6 +11,7 @@ import { listMartyrs } from '../db/martyrSearch';
 import { notFound } from '../errors';
 import { queryFromSearch, type SearchInput } from './search';
 import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
+import { keepAsText } from '../files/formulaText';
 
 export const EXPORTS_DIR = 'exports';
 
@@ -33,7 +35,7 @@ const columns = [
 
 export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Promise<{ file: string; rows: number }> {
   const dir = join(ctx.dataDir, EXPORTS_DIR);
-  mkdirSync(dir, { recursive: true });
+  makeDirectorySync(dir);
   const name = `烈士名录-导出-${ctx.now().slice(0, 10)}-${ctx.jobId}.xlsx`;
   const temp = join(dir, `${name}.tmp`);
   const stream = createWriteStream(temp);
@@ -51,7 +53,10 @@ export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Pro
     const page = listMartyrs(ctx.db, queryFromSearch(input, 1000, after), 10_000);
     for (const r of page.rows) {
       written++;
-      ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? PERIOD_NAMES_ZH[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]).commit();
+      const row = ws.addRow([written, r.name, genderNames[r.gender], r.birth, r.nativePlace, r.unitAndPost, r.death, r.deathPlace, r.period ? PERIOD_NAMES_ZH[r.period] : '', r.burialPlace, r.certificateNo, statusNames[r.status]]);
+      // Free text typed or imported as =…/+…/@…: kept as text when the file is opened and edited.
+      row.eachCell((cell) => keepAsText(cell));
+      row.commit();
     }
     ctx.progress(written, total, 'writing');
     if (!page.nextCursor) break;

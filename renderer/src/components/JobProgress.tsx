@@ -5,7 +5,7 @@ import type { Job } from '../../../shared/contract';
 import { useClient } from '../app/clientContext';
 import { useLang } from '../i18n';
 import { useAction } from '../lib/useApi';
-import { formatCount } from '../lib/format';
+import { formatBytes, formatCount } from '../lib/format';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { isFinished, isLoadSummary, newer } from './jobState';
 
@@ -13,7 +13,8 @@ const POLL_MS = 1000;
 
 /**
  * The progress of one long job: listens to `job.progress` events and polls `jobs.get` every
- * second as a fallback; shows the phase, "done / total", a Cancel button, and how it ended.
+ * second as a fallback; shows the phase, "done / total" (and the bytes, for work through files),
+ * a Cancel button, and how it ended.
  */
 export function JobProgress({ jobId, onFinished }: { jobId: number; onFinished?: (job: Job) => void }) {
   const { t } = useTranslation();
@@ -72,6 +73,11 @@ export function JobProgress({ jobId, onFinished }: { jobId: number; onFinished?:
         {job && job.total > 0 && (status === 'running' || status === 'done') ? (
           <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="job-counts">
             {t('job.counts', { done: formatCount(job.done), total: formatCount(job.total) })}
+          </Typography>
+        ) : null}
+        {job?.bytes && status === 'running' ? (
+          <Typography variant="body2" color="text.secondary" sx={{ fontVariantNumeric: 'tabular-nums' }} data-testid="job-bytes">
+            {t('job.bytes', { done: formatBytes(job.bytes.done), total: formatBytes(job.bytes.total) })}
           </Typography>
         ) : null}
         {status === 'running' ? (

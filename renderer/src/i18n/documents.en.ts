@@ -111,6 +111,8 @@ export const documentsEn: Shape<typeof documentsZh> = {
     recordSheetsCount: 'Print record sheets ({{count}})',
     recordSheetsHint: 'Print a martyr record sheet for each record of the filtered list (PDF, at most {{max}} at a time), registered, then preview it',
     recordSheetsFirst: 'The list holds more than {{max}} records: only the first {{max}} in the list’s order are printed. Filter it first to print others',
+    recordSheetsPerRecord: 'Print the record sheets, and also one PDF file per record (packed in a ZIP, to file each with its papers)',
+    moreWays: 'Other ways to print',
     recordSheetsNone: 'The list is empty',
     list: 'Print list',
     listHint: 'Print the current filtered list as a table (PDF, internal), with the columns you choose',

@@ -107,6 +107,8 @@ export const documentsZh = {
     recordSheetsCount: '打印登记表（{{count}}）',
     recordSheetsHint: '为当前筛选出的每条记录打印一张烈士登记表（PDF，一次最多 {{max}} 条），登记编号后预览',
     recordSheetsFirst: '当前列表超过 {{max}} 条：只打印按列表顺序的前 {{max}} 条。可先筛选再打印',
+    recordSheetsPerRecord: '打印登记表，并另存每条记录为单独的 PDF（打包为 ZIP，便于逐份归档）',
+    moreWays: '其他打印方式',
     recordSheetsNone: '列表中没有记录',
     list: '打印列表',
     listHint: '把当前筛选出的列表打印成表格（PDF，内部资料），可选择列',

@@ -169,6 +169,7 @@ export const en: Messages<typeof zh> = {
       divisions: 'Divisions',
       settings: 'Settings',
       backup: 'Backup and restore',
+      integrity: 'Data integrity',
     },
   },
   users: {
@@ -238,6 +239,7 @@ export const en: Messages<typeof zh> = {
       export: 'Export',
       seed: 'Initial data',
       denied: 'Access denied',
+      check: 'Check',
     },
     entities: {
       user: 'User',
@@ -247,6 +249,7 @@ export const en: Messages<typeof zh> = {
       access: 'Access control',
       job: 'Job',
       audit: 'Audit log',
+      integrity: 'Data integrity',
     },
   },
   divisions: {
@@ -288,6 +291,7 @@ export const en: Messages<typeof zh> = {
     title: 'Job #{{id}}',
     cancel: 'Cancel job',
     counts: '{{done}} / {{total}}',
+    bytes: '{{done}} of {{total}} read',
     phases: {
       queued: 'Queued',
       reading: 'Reading',
@@ -297,6 +301,9 @@ export const en: Messages<typeof zh> = {
       drawing: 'Typesetting',
       saving: 'Saving',
       done: 'Done',
+      'integrity.database': 'Checking the database',
+      'integrity.audit': 'Verifying the audit log',
+      'integrity.attachments': 'Checking attachments',
     },
     done: 'Done',
     doneSummary: 'Done: {{total}} rows, {{inserted}} new or changed, {{unchanged}} unchanged.',

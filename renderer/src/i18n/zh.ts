@@ -169,6 +169,7 @@ export const zh = {
       divisions: '行政区划',
       settings: '系统设置',
       backup: '备份与恢复',
+      integrity: '数据完整性',
     },
   },
   users: {
@@ -238,6 +239,7 @@ export const zh = {
       export: '导出',
       seed: '初始数据',
       denied: '拒绝访问',
+      check: '检查',
     },
     entities: {
       user: '用户',
@@ -247,6 +249,7 @@ export const zh = {
       access: '访问控制',
       job: '后台任务',
       audit: '审计日志',
+      integrity: '数据完整性',
     },
   },
   divisions: {
@@ -288,6 +291,7 @@ export const zh = {
     title: '任务 #{{id}}',
     cancel: '取消任务',
     counts: '{{done}} / {{total}}',
+    bytes: '已读 {{done}}，共 {{total}}',
     phases: {
       queued: '排队中',
       reading: '读取中',
@@ -297,6 +301,9 @@ export const zh = {
       drawing: '排版中',
       saving: '保存中',
       done: '已完成',
+      'integrity.database': '检查数据库',
+      'integrity.audit': '验证审计日志',
+      'integrity.attachments': '检查附件',
     },
     done: '已完成',
     doneSummary: '已完成：共 {{total}} 条，新增或变更 {{inserted}} 条，未变 {{unchanged}} 条。',

@@ -12,3 +12,16 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** 1,234,567 bytes → "1.2 MB" (decimal units, as file managers show). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

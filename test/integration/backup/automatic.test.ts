@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function withDailyCheck(now: Date): CoreHost {
-  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock: () => now, version: '0.1.0-test', dailyCheckMs: 3_600_000, logger: { warn: () => {}, error: () => {} } });
+  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock: () => now, version: '0.1.0-test', dailyCheckMs: 3_600_000, integritySchedule: false, logger: { warn: () => {}, error: () => {} } });
   hosts.push(host);
   return host;
 }

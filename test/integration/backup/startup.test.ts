@@ -5,12 +5,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../electron/core/db/migrations';
 import { ZipReader } from '../../../electron/core/backup/zip';
 import { backupManifestSchema, type RecoveryStatus } from '../../../shared/contract';
-import { tempDir } from '../../support/tempCore';
+import { ADMIN, tempDir } from '../../support/tempCore';
+import { openDatabase } from '../../../electron/core/db/connection';
+import { migrate } from '../../../electron/core/db/migrate';
+import { insertUser } from '../../../electron/core/db/users';
+import { hashPassword } from '../../../electron/core/auth/password';
 import { makeJpeg } from '../attachments/files';
 import { attachmentFiles, makeHost, setUp, storeAttachment, type TestHost } from './support';
 
@@ -36,16 +39,12 @@ afterEach(async () => {
 
 describe('before a migration', () => {
   it('an existing database with data is backed up (database only) into the automatic folder, and the run recorded', async () => {
-    const first = host();
-    const admin = await setUp(first);
-    await first.ok('martyrs.create', { name: '张德胜' }, admin);
-    await first.host.close();
-    open.pop();
-    // The database as the previous version left it: one migration behind.
-    const raw = new Database(join(dataDir, 'guangrong.db'));
-    raw.exec('DROP INDEX plaques_number_nocase');
-    raw.pragma(`user_version = ${migrations.length - 1}`);
-    raw.close();
+    // A database as the previous version left it (one migration behind), with its administrator.
+    mkdirSync(dataDir, { recursive: true });
+    const old = openDatabase(join(dataDir, 'guangrong.db'));
+    migrate(old, migrations, migrations.length - 1);
+    insertUser(old, { username: ADMIN.username, displayName: ADMIN.displayName, role: 'admin', passwordHash: await hashPassword(ADMIN.password), mustChangePassword: false, at: '2026-12-01T09:00:00.000Z' });
+    old.close();
 
     const second = host();
     expect(second.host.core).not.toBeNull();
@@ -55,7 +54,7 @@ describe('before a migration', () => {
     const zip = ZipReader.open(join(dataDir, 'backups', files[0]!));
     const manifest = backupManifestSchema.parse(JSON.parse(zip.readBytes('manifest.json').toString('utf8')));
     zip.close();
-    expect(manifest).toMatchObject({ reason: 'before-migration', schemaVersion: migrations.length - 1, includesAttachments: false, counts: { martyrs: 1 } });
+    expect(manifest).toMatchObject({ reason: 'before-migration', schemaVersion: migrations.length - 1, includesAttachments: false, counts: { users: 1 } });
 
     const session = await second.signIn();
     const settings = await second.ok('backup.settings', {}, session);

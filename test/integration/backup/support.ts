@@ -22,7 +22,7 @@ export interface TestHost {
 }
 
 export function makeHost(dataDir: string, clock = () => new Date('2026-12-04T10:30:00.000Z')): TestHost {
-  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock, version: '0.1.0-test', dailyCheckMs: 0, logger: { warn: () => {}, error: () => {} } });
+  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock, version: '0.1.0-test', dailyCheckMs: 0, integritySchedule: false, logger: { warn: () => {}, error: () => {} } });
   const ok: TestHost['ok'] = async (method, input, session) => {
     const result = await host.call(method, input, session);
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message.en}`);

@@ -249,6 +249,31 @@ describe('migration 0012 (issued documents)', () => {
   });
 });
 
+describe('migration 0014 (integrity checks)', () => {
+  it('keeps a run with its problems, and refuses an unknown trigger, outcome or problem kind, and a problem of no run', () => {
+    const db = freshDb();
+    migrate(db, migrations);
+    const at = '2026-11-23T09:00:00.000Z';
+    const run = db.prepare(
+      `INSERT INTO integrity_checks (trigger, started_at, finished_at, duration_ms, outcome, database_messages_json, audit_ok, audit_checked, files_checked, bytes_checked, missing, altered, orphans)
+       VALUES (?, ?, ?, 10, ?, '[]', 1, 5, 2, 100, 0, 0, 1)`,
+    );
+    const id = Number(run.run('scheduled', at, at, 'problems').lastInsertRowid);
+    expect(() => run.run('weekly', at, at, 'ok')).toThrow(/CHECK constraint failed/);
+    expect(() => run.run('manual', at, at, 'fine')).toThrow(/CHECK constraint failed/);
+    const problem = db.prepare("INSERT INTO integrity_problems (check_id, kind, file) VALUES (?, ?, 'attachments/ab/cd/x')");
+    problem.run(id, 'orphan');
+    expect(() => problem.run(id, 'lost')).toThrow(/CHECK constraint failed/);
+    expect(() => problem.run(id + 1, 'missing')).toThrow(/FOREIGN KEY constraint failed/);
+    expect(plan(db, 'SELECT * FROM integrity_problems WHERE check_id = ? ORDER BY id', id)).toMatch(/integrity_problems_check/);
+    // The records that point at one attachment are found by index (the check asks for every problem).
+    expect(plan(db, 'SELECT id FROM martyrs WHERE scan_attachment_id = ? AND deleted_at IS NULL', 1)).toMatch(/martyrs_scan_attachment/);
+    expect(plan(db, 'SELECT id FROM plaques WHERE signature_attachment_id = ?', 1)).toMatch(/plaques_signature_attachment/);
+    expect(plan(db, 'SELECT plaque_id FROM plaque_events WHERE attachment_id = ?', 1)).toMatch(/plaque_events_attachment/);
+    db.close();
+  });
+});
+
 describe('resources/db/schema.sql', () => {
   it('is the schema the migrations produce (run `npm run schema` after adding one)', () => {
     const db = freshDb();

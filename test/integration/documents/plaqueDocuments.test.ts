@@ -79,6 +79,7 @@ describe('the plaque ledger', () => {
     expect(documentFiles(t.dataDir).length).toBe(before);
     expect((await t.ok('documents.list', {}, t.admin)).count).toBe(registered);
   });
+
 });
 
 describe('the issuance slip', () => {
@@ -127,5 +128,30 @@ describe('the issuance slip', () => {
     expect(unknown.job).toMatchObject({ status: 'failed', error: { code: 'VALIDATION' } });
     expect(unknown.job.error?.message.zh).toContain('没有这台');
     expect((await t.ok('documents.list', {}, t.admin)).count).toBe(registered);
+  });
+
+  it('reprints a slip the family lost: a new serial, 补印 with the original’s on the paper, the same profile and fields-only, registered as a reprint; a ledger is printed afresh instead', async () => {
+    await t.ok('settings.update', { printerProfiles: { letter: {}, slip: { 回执针式: { x: 6, y: -3, scale: 1 } } } }, t.admin);
+    if ((await t.ok('documents.list', { kind: 'plaqueLedger', limit: 1 }, clerk)).count === 0) {
+      await t.core.jobs.wait((await t.ok('documents.printPlaqueLedger', { divisionCode: VILLAGE, view: 'all' }, clerk)).jobId);
+    }
+    const first = await t.core.jobs.wait((await t.ok('documents.printIssuanceSlip', { householdId: slipHousehold, profile: '回执针式', fieldsOnly: true }, clerk)).jobId);
+    const original = (await t.ok('documents.list', { kind: 'issuanceSlip', limit: 1 }, clerk)).rows[0]!;
+    expect(original.serial).toBe((first.result as { serial: string }).serial);
+    const again = await t.core.jobs.wait((await t.ok('documents.reprint', { id: original.id }, clerk)).jobId);
+    expect(again).toMatchObject({ status: 'done', result: { pages: 1, records: 1 } });
+    const serial = (again.result as { serial: string }).serial;
+    expect(serial).not.toBe(original.serial);
+    const text = pdfText(documentFile(t.dataDir, serial)).replace(/\s+/g, '');
+    expect(text).toContain(`补印原编号：${original.serial}`);
+    expect(text).toContain('张光明');
+    // Fields only, like the original: no title or frame wording.
+    expect(text).not.toContain('光荣牌发放回执');
+    const row = (await t.ok('documents.get', { id: (again.result as { documentId: number }).documentId }, clerk));
+    expect(row).toMatchObject({ serial, kind: 'issuanceSlip', reprintOf: { id: original.id, serial: original.serial } });
+    expect((await t.ok('audit.list', { entity: 'issued_document', entityId: String(row.id) }, t.admin)).entries[0]).toMatchObject({ action: 'reprint', username: 'clerk' });
+
+    const ledger = (await t.ok('documents.list', { kind: 'plaqueLedger', limit: 1 }, clerk)).rows[0]!;
+    expect(await t.core.call('documents.reprint', { id: ledger.id }, clerk)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: { zh: expect.stringContaining('重新打印') } } });
   });
 });

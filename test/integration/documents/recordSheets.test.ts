@@ -4,7 +4,10 @@
  * register and audit rows; an uncovered character and a cancel register nothing.
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSetUpCore } from '../../support/tempCore';
 import { upload, userSession } from '../attachments/client';
@@ -102,6 +105,37 @@ describe('martyr record sheets', () => {
     // The preview reads the registered file.
     const read = await t.ok('documents.read', { id: row!.id }, readonly);
     expect(Buffer.from(read.dataBase64, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('one file per record on request: beside the whole PDF, a ZIP of one PDF per record, each its sheet alone with its thumbnail, paged on its own', async () => {
+    const job = await t.core.jobs.wait((await t.ok('documents.printRecordSheets', { martyrIds: [withScan, withoutScan], output: 'perRecord' }, clerk)).jobId);
+    expect(job).toMatchObject({ status: 'done', result: { pages: 2, records: 2 } });
+    const serial = serialOf(job);
+    const row = await t.ok('documents.get', { id: (job.result as { documentId: number }).documentId }, clerk);
+    expect(row).toMatchObject({ fileName: `${serial}.pdf`, perRecord: { fileName: `${serial}-单份.zip`, files: 2 } });
+    const read = await t.ok('documents.read', { id: row.id, part: 'perRecord' }, readonly);
+    const files = unzipSync(new Uint8Array(Buffer.from(read.dataBase64, 'base64')));
+    expect(Object.keys(files)).toEqual([`${serial}-0001 王二小.pdf`, `${serial}-0002 刘胡兰.pdf`]);
+    const dir = mkdtempSync(join(tmpdir(), 'guangrong-sheets-'));
+    try {
+      for (const [name, bytes] of Object.entries(files)) {
+        const one = join(dir, name);
+        writeFileSync(one, bytes);
+        expect(pdfInfo(one).pages).toBe(1);
+        expectSubsetFonts(one);
+        const text = squash(pdfText(one));
+        expect(text).toContain(name.includes('王二小') ? '河北省涞源县上庄村' : '山西省文水县云周西村');
+        expect(text).not.toContain(name.includes('王二小') ? '刘胡兰' : '王二小');
+        expect(text).toContain(`文书编号：${serial}`);
+        expect(text).toContain('第1页共1页');
+        expect(images(one)).toHaveLength(name.includes('王二小') ? 1 : 0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // The audit row names the ZIP with its hash, as the register does.
+    const audit = await t.ok('audit.list', { entity: 'issued_document', entityId: String(row.id) }, t.admin);
+    expect(audit.entries[0]).toMatchObject({ action: 'issue', after: { subject: { perRecord: { sha256: row.perRecord!.sha256, files: 2 } } } });
   });
 
   it('says on the sheet when a scan is missing, damaged or a PDF, and prints the batch all the same', async () => {

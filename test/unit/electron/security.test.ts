@@ -149,6 +149,12 @@ describe('network blocker', () => {
     [APP_BASE, APP_PAGE, true],
     [APP_BASE, `${APP_BASE}assets/index-abc.js`, true],
     [APP_BASE, 'file:///home/zhang/scan.jpg', true],
+    [APP_BASE, 'file:///C:/Users/zhang/scan.jpg', true],
+    // A UNC path: Windows would open an SMB connection to the host (and offer it NTLM hashes).
+    [APP_BASE, 'file://attacker.example/share/scan.jpg', false],
+    [APP_BASE, 'file://192.0.2.1/c$/x.png', false],
+    [APP_BASE, 'file:////attacker.example/share/x.png', false],
+    [APP_BASE, 'file:///\\\\attacker.example\\share\\x.png', false],
     [APP_BASE, 'devtools://devtools/bundled/devtools_app.html', true],
     [APP_BASE, 'data:image/png;base64,iVBORw0KGgo=', true],
     [APP_BASE, 'blob:file:///6f1c-4a2b', true],

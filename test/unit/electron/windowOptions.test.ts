@@ -18,6 +18,7 @@ describe('mainWindowOptions', () => {
     expect(prefs.spellcheck).toBe(false);
     expect(prefs.navigateOnDragDrop).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.disableBlinkFeatures?.split(',')).toContain('Auxclick');
   });
 
   it('enables no Blink feature and no remote module by the back door', () => {

@@ -141,6 +141,8 @@ export interface IssuanceSlipData {
   issuedDate: string;
   issuer: string;
   dateStyle: DateStyle;
+  /** Set for a reprint: the original slip's serial, printed as 补印 beside the new one. */
+  reprintOf?: string | null;
 }
 
 export function checkIssuanceSlip(check: CoverageCheck, data: IssuanceSlipData): void {
@@ -169,6 +171,9 @@ export function drawIssuanceSlip(layout: Layout, data: IssuanceSlipData): void {
   const value: TextStyle = { font: 'kai', size: 12.5, leading: 1.3 };
   layout.text('光荣牌发放回执', { x: 0, y: 12, width: W }, { font: 'kai', size: 20, leading: 1.2, align: 'center', tracking: 4, fixed: true });
   layout.text(`编号：${data.serial}`, { x: W - SLIP_LEFT - 70, y: 25, width: 70 }, { font: 'kai', size: 10, leading: 1.2, align: 'right' });
+  if (data.reprintOf) {
+    layout.text(`补印　原编号：${data.reprintOf}`, { x: SLIP_LEFT, y: 25, width: 90 }, { font: 'kai', size: 10, leading: 1.2, color: '#b71c1c' });
+  }
   const half = (VALUE_W - LABEL_W) / 2;
   const rows: { label: string; value: string; label2?: string; value2?: string }[] = [
     { label: '户　　主', value: data.householder, label2: '类　　别', value2: data.category },

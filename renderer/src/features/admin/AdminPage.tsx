@@ -9,6 +9,7 @@ import { AuditPage } from './audit/AuditPage';
 import { DivisionsPage } from './divisions/DivisionsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { BackupPage } from '../backup/BackupPage';
+import { IntegrityPage } from './integrity/IntegrityPage';
 
 /**
  * `refusedByServer`: the page's first call is administrator-only, so for any other role the
@@ -22,11 +23,12 @@ const tabs = [
   { key: 'divisions', path: '/admin/divisions', Page: DivisionsPage, refusedByServer: false },
   { key: 'settings', path: '/admin/settings', Page: SettingsPage, refusedByServer: false },
   { key: 'backup', path: '/admin/backup', Page: BackupPage, refusedByServer: true },
+  { key: 'integrity', path: '/admin/integrity', Page: IntegrityPage, refusedByServer: true },
 ] as const;
 
 /**
  * 系统管理 — administration, for administrators only: users, the audit log, divisions, settings,
- * backup and restore.
+ * backup and restore, data integrity.
  * Any other role that opens an `#/admin/…` address is told it may not.
  */
 export function AdminPage({ path }: { path: string }) {

@@ -161,7 +161,7 @@ export function DocumentPreview({ id }: { id: number }) {
             </IconButton>
           </span>
         </Tooltip>
-        {editors.includes(user.role) && meta.data?.kind === 'letters' ? (
+        {editors.includes(user.role) && (meta.data?.kind === 'letters' || meta.data?.kind === 'issuanceSlip') ? (
           <Button variant="outlined" onClick={() => void reprint()} data-testid="document-reprint">
             {dt('preview.reprint')}
           </Button>

@@ -4,7 +4,8 @@
  * dialog, and opens the preview when done. The plaque ledger uses it.
  */
 import { useState } from 'react';
-import { Button, Tooltip } from '@mui/material';
+import { Button, ButtonGroup, Menu, MenuItem, Tooltip } from '@mui/material';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import type { ApiError } from '../../../../shared/contract';
 import type { Result } from '../../../../shared/contract/errors';
@@ -15,27 +16,56 @@ import { useDocumentsT } from './i18n';
 
 type Started = Result<{ jobId: number }>;
 
-export function PrintJobButton({ label, hint, title, disabled, disabledHint, testId, start, size = 'medium' }: { label: string; hint: string; title: string; disabled?: boolean; disabledHint?: string; testId: string; start: () => Promise<Started>; size?: 'small' | 'medium' }) {
+/** Another way to print the same thing, offered in the button's menu (MUI's split button). */
+export interface PrintAlternative {
+  label: string;
+  testId: string;
+  start: () => Promise<Started>;
+}
+
+export function PrintJobButton({ label, hint, title, disabled, disabledHint, testId, start, size = 'medium', alternatives = [] }: { label: string; hint: string; title: string; disabled?: boolean; disabledHint?: string; testId: string; start: () => Promise<Started>; size?: 'small' | 'medium'; alternatives?: PrintAlternative[] }) {
+  const dt = useDocumentsT();
   const [open, setOpen] = useState(false);
   const [jobId, setJobId] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const go = async () => {
+  const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const go = async (how: () => Promise<Started>) => {
+    setMenu(null);
     setOpen(true);
     setJobId(null);
     setError(null);
-    const started = await start();
+    const started = await how();
     if (!started.ok) return setError(started.error);
     setJobId(started.value.jobId);
   };
+  const main = (
+    <Button variant="outlined" size={size} startIcon={<PrintIcon />} disabled={disabled} onClick={() => void go(start)} data-testid={testId} sx={{ whiteSpace: 'nowrap' }}>
+      {label}
+    </Button>
+  );
   return (
     <>
       <Tooltip title={disabled ? (disabledHint ?? hint) : hint}>
         <span>
-          <Button variant="outlined" size={size} startIcon={<PrintIcon />} disabled={disabled} onClick={() => void go()} data-testid={testId} sx={{ whiteSpace: 'nowrap' }}>
-            {label}
-          </Button>
+          {alternatives.length === 0 ? (
+            main
+          ) : (
+            <ButtonGroup variant="outlined" size={size} disabled={disabled}>
+              {main}
+              <Button size={size} aria-label={dt('printing.moreWays')} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)} data-testid={`${testId}-more`}>
+                <ArrowDropDownIcon />
+              </Button>
+            </ButtonGroup>
+          )}
         </span>
       </Tooltip>
+      <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
+        {alternatives.map((a) => (
+          <MenuItem key={a.testId} onClick={() => void go(a.start)} data-testid={a.testId}>
+            {a.label}
+          </MenuItem>
+        ))}
+      </Menu>
       {open ? <PrintJobDialog title={title} jobId={jobId} error={error} onClose={() => setOpen(false)} /> : null}
     </>
   );

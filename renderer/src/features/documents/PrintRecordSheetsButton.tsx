@@ -44,7 +44,7 @@ export function PrintRollSheetsButton({ input, count }: { input: RollInput; coun
   const dt = useDocumentsT();
   const client = useClient();
   const shown = Math.min(count ?? 0, RECORD_SHEETS_MAX);
-  const start = async (): Promise<Result<{ jobId: number }>> => {
+  const start = async (output: 'single' | 'perRecord'): Promise<Result<{ jobId: number }>> => {
     const ids: number[] = [];
     let after: string | undefined;
     while (ids.length < RECORD_SHEETS_MAX) {
@@ -54,7 +54,7 @@ export function PrintRollSheetsButton({ input, count }: { input: RollInput; coun
       if (page.value.nextCursor === null || page.value.rows.length === 0) break;
       after = page.value.nextCursor;
     }
-    return client.call('documents.printRecordSheets', { martyrIds: ids.slice(0, RECORD_SHEETS_MAX) });
+    return client.call('documents.printRecordSheets', { martyrIds: ids.slice(0, RECORD_SHEETS_MAX), output });
   };
   return (
     <PrintJobButton
@@ -64,7 +64,8 @@ export function PrintRollSheetsButton({ input, count }: { input: RollInput; coun
       disabled={shown === 0}
       disabledHint={dt('printing.recordSheetsNone')}
       testId="print-roll-sheets"
-      start={start}
+      start={() => start('single')}
+      alternatives={[{ label: dt('printing.recordSheetsPerRecord'), testId: 'print-roll-sheets-per-record', start: () => start('perRecord') }]}
     />
   );
 }

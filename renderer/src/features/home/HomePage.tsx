@@ -10,6 +10,7 @@ import { DueLettersPanel } from '../honors/DueLettersPanel';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useHonorsT } from '../honors/i18n';
 import { localDay } from '../honors/letters/localDay';
+import { IntegrityWarning } from '../admin/integrity/IntegrityWarning';
 
 export function HomePage() {
   const ht = useHonorsT();
@@ -22,6 +23,7 @@ export function HomePage() {
         </Typography>
         <Typography color="text.secondary">{ht('home.today', { today: localDay() })}</Typography>
       </Box>
+      <IntegrityWarning />
       <DueLettersPanel />
       <Dashboard />
     </Box>
