@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from './core';
+import { openCoreHost, type CoreHost } from './core/backup/host';
 import { registerIpc, type IpcContents } from './ipc';
 import { resolveDataDir, type DataDirChoice } from './shell/dataDir';
 import { aboutText, startupErrorText } from './shell/dialogs';
@@ -42,7 +42,7 @@ const workerFile = fileURLToPath(new URL('./job-worker.js', import.meta.url));
 /** The app's own pages: the renderer folder (file:…/out/renderer/) or the dev server's origin. */
 const appBase = devServerUrl ? `${new URL(devServerUrl).origin}/` : new URL('../renderer/', import.meta.url).href;
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 let disposeIpc: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let closeState: 'open' | 'closing' | 'closed' = 'open';
@@ -104,7 +104,8 @@ function start(): void {
   ses.setSpellCheckerEnabled(false);
 
   try {
-    core = createCore({
+    // The host reopens the core around a restore; a damaged database opens the recovery screen.
+    core = openCoreHost({
       dataDir: dataChoice.dataDir,
       worker: { file: workerFile },
       // Fonts for documents: electron-builder's extraResources copies resources/ beside app.asar.
@@ -114,8 +115,8 @@ function start(): void {
       logger: log,
     });
   } catch (error) {
-    // DATABASE_TOO_NEW / DATABASE_CORRUPT / READ_ONLY or worse: say so and stop. Never go on
-    // with a blank new database.
+    // DATABASE_TOO_NEW / READ_ONLY or worse: say so and stop. Never go on with a blank new
+    // database. (DATABASE_CORRUPT does not come here: the window offers the newest backup.)
     failToStart(error);
     return;
   }

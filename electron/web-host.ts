@@ -15,12 +15,14 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createCore, type Core, type Session, type WorkerSpec } from './core';
+import { type Core, type Session, type WorkerSpec } from './core';
+import { openCoreHost, type CoreHost } from './core/backup/host';
 import { CoreError } from './core/errors';
 import { apiError, type ApiError, type Result } from '../shared/contract';
 
 export interface WebHostOptions {
-  core: Core;
+  /** The core, or the core host that reopens it around a restore (electron/core/backup/host.ts). */
+  core: Pick<Core, 'openSession' | 'on' | 'callUntyped'>;
   /** The built renderer (out/renderer). */
   staticDir: string;
   port: number;
@@ -228,9 +230,10 @@ async function main(): Promise<void> {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const root = import.meta.url.endsWith('.ts') ? resolve(here, '..') : resolve(here, '../..');
   const dataDir = resolve(values.data ?? join(root, '.tmp', 'web-data'));
-  let core: Core;
+  let core: CoreHost;
   try {
-    core = createCore({ dataDir, worker: workerBeside(import.meta.url), resourcesDir: join(root, 'resources'), version: process.env.npm_package_version ?? '0.1.0' });
+    // A damaged database does not stop the host: the page then offers to restore a backup.
+    core = openCoreHost({ dataDir, worker: workerBeside(import.meta.url), resourcesDir: join(root, 'resources'), version: process.env.npm_package_version ?? '0.1.0' });
   } catch (error) {
     if (error instanceof CoreError) {
       console.error(`${error.text.zh}\n${error.text.en}`);

@@ -40,6 +40,10 @@ import { statisticsHandlers } from './api/statistics';
 import { honorHandlers } from './api/honors';
 import { documentHandlers } from './api/documents';
 import { documentPrintHandlers } from './api/documentPrints';
+import { backupHandlers } from './api/backup';
+import { backupBeforeMigration, recordAutomaticBackup } from './backup/automatic';
+import { quickCheck } from './db/backup';
+import { currentVersion } from './db/migrate';
 import { integrityHandlers } from './api/integrity';
 import { IntegritySchedule } from './integrity/schedule';
 
@@ -66,6 +70,7 @@ const handlers: Handlers = {
   ...statisticsHandlers,
   ...documentHandlers,
   ...documentPrintHandlers,
+  ...backupHandlers,
   ...integrityHandlers,
 };
 
@@ -124,12 +129,23 @@ export function createCore(options: CoreOptions): Core {
   const nowMs = () => clock().getTime();
   const logger = options.logger ?? consoleLogger;
   const dbFile = join(options.dataDir, DATABASE_FILE);
-  let db: Db;
+  let db: Db | undefined;
   try {
     makeDirectorySync(options.dataDir);
     db = openDatabase(dbFile);
+    // Every start: a damaged page is found now, not in the middle of someone's work.
+    const problems = quickCheck(db);
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      logger.error('quick_check failed', problems.slice(0, 5));
+      throw Object.assign(new Error('quick_check failed'), { code: 'SQLITE_CORRUPT' });
+    }
+    const version = currentVersion(db);
+    // An existing database with data is copied before a migration changes it.
+    const safety = version > 0 && version < migrations.length ? backupBeforeMigration(db, options.dataDir, options.version ?? '0.0.0-dev', now()) : null;
     migrate(db, migrations);
+    if (safety) recordAutomaticBackup(db, safety, { userId: null, username: 'system' });
   } catch (error) {
+    if (db?.open) db.close();
     if (error instanceof CoreError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {

@@ -15,6 +15,7 @@ import { LoginPage } from './features/auth/LoginPage';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LockOverlay } from './features/auth/LockOverlay';
 import { AppShell } from './features/shell/AppShell';
+import { RecoveryPage } from './features/backup/RecoveryPage';
 
 /** Theme, locale and date locale (Chinese or English), the backend client, the session, then the screen for the stage. */
 export function App({ client }: { client: Client }) {
@@ -43,6 +44,8 @@ function Screens() {
       return <Loading />;
     case 'unreachable':
       return <Unreachable />;
+    case 'recovery':
+      return <RecoveryPage />;
     case 'setup':
       return <SetupPage />;
     case 'login':

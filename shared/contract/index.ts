@@ -22,6 +22,7 @@ import { plaqueMethods } from './plaques';
 import { statisticsMethods } from './statistics';
 import { documentMethods } from './documents';
 import { documentPrintMethods } from './documentPrints';
+import { backupMethods } from './backup';
 import { integrityMethods } from './integrity';
 import type { MethodSpec } from './method';
 
@@ -42,6 +43,7 @@ export const methods = {
   ...statisticsMethods,
   ...documentMethods,
   ...documentPrintMethods,
+  ...backupMethods,
   ...integrityMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -78,6 +80,8 @@ export type { PlaqueLedgerPrint, ListPrint, ListName, ListColumnName, PrintJobRe
 export { ledgerPrintViews, listColumns, listNames, LIST_PRINT_ROWS_MAX, printJobResultSchema, RECORD_SHEETS_MAX } from './documentPrints';
 export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
+export type { BackupFile, BackupManifest, BackupSettings, BackupSummary, AsideFolder, RecoveryStatus, BackupReason } from './backup';
+export { backupManifestSchema, BACKUP_DATABASE_ENTRY, BACKUP_MANIFEST_ENTRY, BACKUP_EXTENSION, backupReasons } from './backup';
 export type { IntegrityCheck, IntegrityProblem, IntegrityRecord, IntegrityJobResult } from './integrity';
 export { INTEGRITY_CHECK_INTERVAL_DAYS, integrityJobResultSchema } from './integrity';
 export type { Martyr, MartyrRow, MartyrFields, MartyrFieldsInput, PartialDate, Period, PeriodFilter, Source, MartyrSort, MartyrStatus } from './martyrs';

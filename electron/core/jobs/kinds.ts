@@ -22,6 +22,8 @@ export const jobKinds = {
   'documents.issuanceSlip': async () => (await import('../documents/plaqueJobs')).printIssuanceSlipJob as JobKind,
   'documents.recordSheets': async () => (await import('../documents/recordSheetJob')).printRecordSheetsJob as JobKind,
   'documents.list': async () => (await import('../documents/listJob')).printListJob as JobKind,
+  'backup.create': async () => (await import('../backup/jobs')).createBackupJob as JobKind,
+  'backup.restore': async () => (await import('../backup/jobs')).restoreBackupJob as JobKind,
   'integrity.check': async () => (await import('../integrity/checkJob')).integrityCheckJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 

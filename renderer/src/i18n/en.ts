@@ -168,6 +168,7 @@ export const en: Messages<typeof zh> = {
       audit: 'Audit log',
       divisions: 'Divisions',
       settings: 'Settings',
+      backup: 'Backup and restore',
       integrity: 'Data integrity',
     },
   },

@@ -23,6 +23,8 @@ import { peopleZh } from './people.zh';
 import { peopleEn } from './people.en';
 import { documentsZh } from './documents.zh';
 import { documentsEn } from './documents.en';
+import { backupZh } from './backup.zh';
+import { backupEn } from './backup.en';
 import { integrityZh } from './integrity.zh';
 import { integrityEn } from './integrity.en';
 
@@ -46,7 +48,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh, integrity: integrityZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn, integrity: integrityEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh, backupUi: backupZh, integrity: integrityZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn, backupUi: backupEn, integrity: integrityEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

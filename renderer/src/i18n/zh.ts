@@ -168,6 +168,7 @@ export const zh = {
       audit: '审计日志',
       divisions: '行政区划',
       settings: '系统设置',
+      backup: '备份与恢复',
       integrity: '数据完整性',
     },
   },

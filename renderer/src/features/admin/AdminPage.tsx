@@ -8,6 +8,7 @@ import { UsersPage } from './users/UsersPage';
 import { AuditPage } from './audit/AuditPage';
 import { DivisionsPage } from './divisions/DivisionsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { BackupPage } from '../backup/BackupPage';
 import { IntegrityPage } from './integrity/IntegrityPage';
 
 /**
@@ -21,12 +22,13 @@ const tabs = [
   { key: 'audit', path: '/admin/audit', Page: AuditPage, refusedByServer: true },
   { key: 'divisions', path: '/admin/divisions', Page: DivisionsPage, refusedByServer: false },
   { key: 'settings', path: '/admin/settings', Page: SettingsPage, refusedByServer: false },
+  { key: 'backup', path: '/admin/backup', Page: BackupPage, refusedByServer: true },
   { key: 'integrity', path: '/admin/integrity', Page: IntegrityPage, refusedByServer: true },
 ] as const;
 
 /**
  * 系统管理 — administration, for administrators only: users, the audit log, divisions, settings,
- * data integrity.
+ * backup and restore, data integrity.
  * Any other role that opens an `#/admin/…` address is told it may not.
  */
 export function AdminPage({ path }: { path: string }) {

@@ -8,7 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ApiError, SessionState, User } from '../../../../shared/contract';
 import { useClient } from '../../app/clientContext';
 
-export type Stage = 'loading' | 'unreachable' | 'setup' | 'login' | 'signedIn';
+export type Stage = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'login' | 'signedIn';
 
 interface State {
   stage: Stage;
@@ -56,6 +56,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void (async () => {
       const status = await client.call('setup.status', {});
       if (!live) return;
+      // A damaged database at start: the recovery screen (restore a backup) instead of sign-in.
+      if (!status.ok && status.error.code === 'DATABASE_CORRUPT') return setState({ stage: 'recovery', user: null, locked: false, error: status.error });
       if (!status.ok) return setState((s) => ({ ...s, stage: 'unreachable', error: status.error }));
       if (status.value.needsAdmin) return setState({ stage: 'setup', user: null, locked: false, error: null });
       const session = await client.call('auth.session', {});
