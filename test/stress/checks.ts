@@ -7,14 +7,17 @@
  * A new step in steps.ts that leaves something to check adds one entry to `checks`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core';
 import { verifyAuditChain } from '../../electron/core/db/auditLog';
 import { verifyAttachment } from '../../electron/core/attachments/blobs';
 import { ADMIN, makeTestCore } from '../support/tempCore';
-import { IMPORT_ROWS } from './fixtures';
+import { IMPORT_ROWS, STRESS_BACKUPS } from './fixtures';
+import { extractVerified } from '../../electron/core/backup/restore';
+import { migrations } from '../../electron/core/db/migrations';
 
 type Db = InstanceType<typeof Database>;
 
@@ -108,6 +111,29 @@ export const checks: Check[] = [
         if (!name.endsWith('.pdf')) found.leftovers.push(`documents temp file ${name}`);
         else if (!readFileSync(file).subarray(-8).toString('latin1').includes('%%EOF')) found.problems.push(`document file ${name} is cut short`);
         else found.leftovers.push('document file without a row');
+      }
+    },
+  },
+  {
+    // A backup file that looks complete is complete: every entry reads back with its hash, its
+    // manifest counts what the database held; a killed backup leaves only a .partial.
+    name: 'backup',
+    async run(_db, dataDir, found) {
+      for (const file of walk(join(dataDir, STRESS_BACKUPS))) {
+        const name = file.split('/').pop()!;
+        if (name.endsWith('.partial')) {
+          found.leftovers.push('backup .partial');
+          continue;
+        }
+        const staging = mkdtempSync(join(tmpdir(), 'guangrong-stress-restore-'));
+        try {
+          const manifest = await extractVerified(file, join(staging, 'restore'), migrations.length);
+          if (manifest.counts.martyrs !== 0 && manifest.counts.martyrs !== IMPORT_ROWS) found.problems.push(`backup ${name}: ${manifest.counts.martyrs} martyrs, neither none nor the whole import`);
+        } catch (error) {
+          found.problems.push(`backup ${name} looks complete but does not verify: ${String(error)}`);
+        } finally {
+          rmSync(staging, { recursive: true, force: true });
+        }
       }
     },
   },

@@ -36,7 +36,9 @@ async function main() {
     files,
     martyrIds: [],
     async job(method, input) {
-      const { jobId } = (await t.ok(method, input, admin)) as { jobId: number };
+      // A job method answers { jobId } or the job itself (backup.create).
+      const started = (await t.ok(method, input, admin)) as { jobId?: number; id?: number };
+      const jobId = started.jobId ?? started.id!;
       const job = await t.core.jobs.wait(jobId);
       const result = job.result as { ok?: boolean } | null;
       if (job.status !== 'done' || result?.ok === false) throw new Error(`${method}: job ${job.status} ${JSON.stringify(job.error ?? job.result)}`);

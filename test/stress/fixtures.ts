@@ -62,3 +62,6 @@ export async function prepare(root: string): Promise<Prepared> {
 export function copyTemplate(prepared: Prepared, dataDir: string): void {
   cpSync(prepared.template, dataDir, { recursive: true });
 }
+
+/** The backup step's folder, inside the round's data folder (a USB stick's stand-in). */
+export const STRESS_BACKUPS = 'stick';

@@ -4,15 +4,15 @@
  * random moment of a random step; checks.ts then says what must hold whatever the moment.
  *
  * A new kind of work is one entry in `steps` (and, if it leaves something to check, one in
- * checks.ts). The backup, when it lands, is:  { name: 'backup', run: (r) => r.job('backup.create', { … }) },
+ * checks.ts).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Session } from '../../electron/core';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import type { TestCore } from '../support/tempCore';
 import { upload } from '../integration/attachments/client';
-import { IMPORT_FILE, SCAN_FILES, SOURCE_TITLE } from './fixtures';
+import { IMPORT_FILE, SCAN_FILES, SOURCE_TITLE, STRESS_BACKUPS } from './fixtures';
 
 export interface Round {
   t: TestCore;
@@ -79,6 +79,16 @@ export const steps: Step[] = [
     name: 'print',
     async run(round) {
       await round.job('documents.printRecordSheets', { martyrIds: round.martyrIds.slice(0, 10) });
+    },
+  },
+  {
+    // A backup to the stick (the database's online copy and every attachment, streamed into a
+    // .partial file, fsynced, renamed), while the data it copies is what the steps above wrote.
+    name: 'backup',
+    async run(round) {
+      const stick = join(round.t.dataDir, STRESS_BACKUPS);
+      mkdirSync(stick, { recursive: true });
+      await round.job('backup.create', { folder: stick });
     },
   },
 ];
