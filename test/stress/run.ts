@@ -20,24 +20,13 @@ import { checkDataFolder, type Found } from './checks';
 import { copyTemplate, prepare, type Prepared } from './fixtures';
 import { bundleStressChild } from './bundle';
 import { REPO_RESOURCES } from '../support/tempCore';
+import { prng } from '../support/syntheticRoll';
 import { steps } from './steps';
 
 const CHILD_SOURCE = resolve(import.meta.dirname, 'child.ts');
 /** The phases a kill is aimed at: opening the data folder, then each step. */
 export const PHASES = ['open', ...steps.map((s) => s.name)];
 const ROUND_TIMEOUT_MS = 120_000;
-
-/** mulberry32: small, seedable, good enough to pick moments. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface RoundResult {
   round: number;
