@@ -52,7 +52,7 @@ export type CoreHost = Pick<Core, 'call' | 'callUntyped' | 'on' | 'openSession' 
 };
 
 const SWAPPING: LocalizedText = { zh: '正在用备份替换数据，请稍候……', en: 'The data is being replaced from the backup; please wait…' };
-const recoveryMethods = new Set(['recovery.status', 'recovery.restore', 'app.info']);
+const recoveryMethods = new Set(['recovery.status', 'recovery.restore', 'recovery.lastRestore', 'app.info']);
 
 function replacedNote(file: string, at: string): string {
   return (
@@ -155,7 +155,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     await opened.close();
     try {
       const replacedDir = swapAndOpen(result.stagingDir, result.file, result.includesAttachments);
-      recordRestore(core!, { file: result.file, createdAt: result.createdAt, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
+      recordRestore(core!, { file: result.file, createdAt: result.createdAt, createdBy: result.createdBy, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
     } catch (error) {
       logger.error('Restore failed at the swap', error);
       rmSync(result.stagingDir, { recursive: true, force: true });
@@ -164,6 +164,8 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   async function recoveryCall(method: string, input: unknown): Promise<unknown> {
     if (method === 'app.info') return { version: options.version ?? '0.0.0-dev', schemaVersion: 0, dataDir: '', portable: options.portable ?? false };
+    // No restore has happened on a database that cannot be opened.
+    if (method === 'recovery.lastRestore') return null;
     const folder = defaultBackupFolder(options.dataDir);
     if (method === 'recovery.status') {
       return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length) };
@@ -174,7 +176,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     rmSync(staging, { recursive: true, force: true });
     const manifest = await extractVerified(parsed.data.file, staging, migrations.length);
     const replacedDir = swapAndOpen(staging, parsed.data.file, manifest.includesAttachments);
-    recordRestore(core!, { file: parsed.data.file, createdAt: manifest.createdAt, replacedDir, beforeSignIn: true }, 'recovery');
+    recordRestore(core!, { file: parsed.data.file, createdAt: manifest.createdAt, createdBy: manifest.createdBy.username, replacedDir, beforeSignIn: true }, 'recovery');
     return { restored: true, replacedDir };
   }
 
