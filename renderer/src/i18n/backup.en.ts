@@ -72,4 +72,11 @@ export const backupEn: Shape<typeof backupZh> = {
     why: 'The users cannot be read from the damaged database, so this restore needs no sign-in; it only ever replaces the data with a verified backup.',
     retry: 'Check again',
   },
+  signInNotice: {
+    restored: 'The data was restored from a backup (made {{createdAt}} by {{by}}). The previous data is kept in {{dir}}. Please sign in again.',
+    restoredDamaged: 'The data was restored from a backup (made {{createdAt}} by {{by}}). The damaged data is kept in {{dir}}. Please sign in again.',
+    unknownMaker: 'unknown',
+    unknownTime: 'at an unknown time',
+    detail: 'Restored {{at}} · backup file {{file}}',
+  },
 };

@@ -69,4 +69,11 @@ export const backupZh = {
     why: '此时数据库中的用户无法读取，因此恢复不需要登录；只会用校验通过的备份替换数据。',
     retry: '重新检查',
   },
+  signInNotice: {
+    restored: '数据已从备份恢复（备份时间 {{createdAt}}，由 {{by}} 制作）。原有数据保存在 {{dir}}，请重新登录。',
+    restoredDamaged: '数据已从备份恢复（备份时间 {{createdAt}}，由 {{by}} 制作）。损坏的数据保存在 {{dir}}，请重新登录。',
+    unknownMaker: '未知人员',
+    unknownTime: '未知',
+    detail: '恢复时间 {{at}} · 备份文件 {{file}}',
+  },
 };
