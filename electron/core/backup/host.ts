@@ -104,6 +104,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     core = opened;
     unsubscribe = opened.on((event) => {
       events.emit(event);
+      if (event.name !== 'job.progress') return;
       const job = event.payload;
       if (job.kind === 'backup.restore' && job.status === 'done' && job.result) {
         swapping = replaceFromJob(opened, job.result as RestoreBackupResult, job.startedBy).finally(() => {
@@ -174,7 +175,19 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (!parsed.success) throw new CoreError('VALIDATION');
     const staging = join(options.dataDir, 'restore-staging-recovery');
     rmSync(staging, { recursive: true, force: true });
-    const manifest = await extractVerified(parsed.data.file, staging, migrations.length);
+    // Not a job (there is no database for the jobs): the progress goes out as `recovery.progress`, at most every 100 ms.
+    let lastReport = 0;
+    const manifest = await extractVerified(parsed.data.file, staging, migrations.length, {
+      onProgress: (done, total, bytes) => {
+        const at = Date.now();
+        if (at - lastReport < 100 && done < total) return;
+        lastReport = at;
+        events.emit({ name: 'recovery.progress', payload: { phase: 'checking', done, total, bytes } });
+      },
+    });
+    const files = manifest.entries.length;
+    const size = manifest.entries.reduce((sum, e) => sum + e.size, 0);
+    events.emit({ name: 'recovery.progress', payload: { phase: 'replacing', done: files, total: files, bytes: { done: size, total: size } } });
     const replacedDir = swapAndOpen(staging, parsed.data.file, manifest.includesAttachments);
     recordRestore(core!, { file: parsed.data.file, createdAt: manifest.createdAt, createdBy: manifest.createdBy.username, replacedDir, beforeSignIn: true }, 'recovery');
     return { restored: true, replacedDir };

@@ -89,9 +89,9 @@ export async function restoreBackupJob(ctx: JobContext, input: RestoreBackupInpu
   let filesTotal = 0;
   const manifest = await extractVerified(input.file, stagingDir, migrations.length, {
     check: () => ctx.throwIfCancelled(),
-    onProgress: (done, total) => {
+    onProgress: (done, total, bytes) => {
       filesTotal = total;
-      ctx.progress(done, total * 2, 'checking');
+      ctx.progress(done, total * 2, 'checking', bytes);
     },
   });
   try {
