@@ -11,8 +11,8 @@
  * - Damaged (createCore threw DATABASE_CORRUPT: unreadable, or PRAGMA quick_check failed): the
  *   damaged files are copied untouched into `damaged-<time>/` (the original stays where it is, so
  *   a restart never finds an empty folder and silently starts a blank database), and only
- *   `recovery.status`, `recovery.restore` and `app.info` answer; everything else is refused with the
- *   damage message.
+ *   `recovery.status`, `recovery.restore` (its progress as `recovery.progress` events),
+ *   `recovery.lastRestore` (null) and `app.info` answer; everything else is refused with the damage message.
  *
  * Why a restore before sign-in is allowed while the database is damaged: there are no users to
  * check (their table is in the damaged file), the application is local and offline (the web host

@@ -66,7 +66,7 @@ export function RecoveryPage() {
                   {t('recovery.restore')}
                 </Button>
               </Box>
-              {restore.busy ? <RecoveryProgress /> : null}
+              <RecoveryProgress active={restore.busy} />
             </>
           ) : null}
           <Box>

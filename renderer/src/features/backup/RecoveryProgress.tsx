@@ -9,14 +9,16 @@ import { useBackupT } from './i18n';
 /**
  * The progress of a restore from the recovery screen: the backend's `recovery.progress` events
  * (that restore runs before sign-in, not as a job) — the phase, files and bytes verified, as the
- * administrator's restore shows them.
+ * administrator's restore shows them. Shown while `active` (the restore call is under way).
  */
-export function RecoveryProgress() {
+export function RecoveryProgress({ active }: { active: boolean }) {
   const { t } = useTranslation();
   const tb = useBackupT();
   const client = useClient();
   const [progress, setProgress] = useState<Progress | null>(null);
 
+  // Listening from the start, not from the click: the web host's event stream takes a moment to
+  // connect, and a small backup is restored in less.
   useEffect(
     () =>
       client.on((event) => {
@@ -24,6 +26,13 @@ export function RecoveryProgress() {
       }),
     [client],
   );
+  // A new restore starts from nothing (an earlier one may have failed halfway).
+  const [wasActive, setWasActive] = useState(active);
+  if (active !== wasActive) {
+    setWasActive(active);
+    if (active) setProgress(null);
+  }
+  if (!active) return null;
 
   const percent = progress && progress.bytes.total > 0 ? Math.min(100, (progress.bytes.done / progress.bytes.total) * 100) : 0;
   return (
