@@ -90,6 +90,22 @@ export type RecoveryStatus = z.infer<typeof recoveryStatusSchema>;
 
 const pathSchema = z.string().trim().min(1).max(1000);
 
+/** The last restore, told once on the sign-in screen (until somebody signs in after it). */
+export const lastRestoreSchema = z.object({
+  /** When the data was replaced. */
+  at: isoTimestamp,
+  /** The backup file restored. */
+  file: z.string(),
+  /** When that backup was made and by whom (null for a restore recorded before these were kept). */
+  backupCreatedAt: isoTimestamp.nullable(),
+  backupCreatedBy: z.string().nullable(),
+  /** Where the replaced (or damaged) data was kept. */
+  replacedDir: z.string(),
+  /** Restored from the recovery screen of a damaged database, before any sign-in. */
+  beforeSignIn: z.boolean(),
+});
+export type LastRestore = z.infer<typeof lastRestoreSchema>;
+
 /** Backup and restore (系统管理 → 备份与恢复), and the recovery of a damaged database at start. */
 export const backupMethods = {
   'backup.settings': method({
@@ -151,5 +167,11 @@ export const backupMethods = {
     access: 'public',
     input: z.strictObject({ file: pathSchema }),
     output: z.object({ restored: z.literal(true), replacedDir: z.string() }),
+  }),
+  'recovery.lastRestore': method({
+    summary: 'The last restore (when, which backup, where the replaced data is), until somebody signs in after it.',
+    access: 'public',
+    input: empty,
+    output: lastRestoreSchema.nullable(),
   }),
 };

@@ -7,9 +7,12 @@
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { BACKUP_EXTENSION, type AsideFolder, type BackupFile } from '../../../shared/contract/backup';
+import { z } from 'zod';
+import { BACKUP_EXTENSION, type AsideFolder, type BackupFile, type LastRestore } from '../../../shared/contract/backup';
+import { isoTimestamp } from '../../../shared/contract/common';
+import type { Db } from '../db/connection';
 import { defineHandlers, type HandlerContext } from '../context';
-import { readBackupSettings, writeBackupFolder } from '../db/backup';
+import { readBackupSettings, restoreNotSignedInSince, writeBackupFolder } from '../db/backup';
 import { migrations } from '../db/migrations';
 import { CoreError, notFound } from '../errors';
 import { automaticFolder } from '../backup/automatic';
@@ -52,6 +55,24 @@ export function listAside(dataDir: string): AsideFolder[] {
       return { name: e.name, path, kind: e.name.startsWith('replaced') ? ('replaced' as const) : ('damaged' as const), bytes: folderBytes(path), createdAt: statSync(path).mtime.toISOString() };
     })
     .sort((a, b) => b.name.localeCompare(a.name));
+}
+
+/** What the core host recorded of a restore (host.ts recordRestore); older records lack the backup's maker. */
+const restoreRecordSchema = z.object({
+  file: z.string(),
+  createdAt: isoTimestamp.optional(),
+  createdBy: z.string().optional(),
+  replacedDir: z.string(),
+  beforeSignIn: z.boolean().optional(),
+});
+
+/** The last restore while nobody has signed in since it; null otherwise, or for a record that cannot be read. */
+export function lastRestore(db: Db): LastRestore | null {
+  const found = restoreNotSignedInSince(db);
+  const record = found ? restoreRecordSchema.safeParse(found.after) : null;
+  if (!found || !record?.success) return null;
+  const r = record.data;
+  return { at: found.at, file: r.file, backupCreatedAt: r.createdAt ?? null, backupCreatedBy: r.createdBy ?? null, replacedDir: r.replacedDir, beforeSignIn: r.beforeSignIn ?? false };
 }
 
 function refuseWhileJobsRun(ctx: HandlerContext): void {
@@ -101,6 +122,7 @@ export const backupHandlers = defineHandlers({
     return { ok: true as const };
   },
   'recovery.status': () => ({ state: 'ok' as const }),
+  'recovery.lastRestore': (_input, ctx) => lastRestore(ctx.db),
   'recovery.restore': () => {
     throw new CoreError('CONFLICT', {
       zh: '数据库完好，无需在登录前恢复。请由管理员在“系统管理 → 备份与恢复”中恢复备份。',

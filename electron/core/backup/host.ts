@@ -11,8 +11,8 @@
  * - Damaged (createCore threw DATABASE_CORRUPT: unreadable, or PRAGMA quick_check failed): the
  *   damaged files are copied untouched into `damaged-<time>/` (the original stays where it is, so
  *   a restart never finds an empty folder and silently starts a blank database), and only
- *   `recovery.status`, `recovery.restore` and `app.info` answer; everything else is refused with the
- *   damage message.
+ *   `recovery.status`, `recovery.restore` (its progress as `recovery.progress` events),
+ *   `recovery.lastRestore` (null) and `app.info` answer; everything else is refused with the damage message.
  *
  * Why a restore before sign-in is allowed while the database is damaged: there are no users to
  * check (their table is in the damaged file), the application is local and offline (the web host
@@ -52,7 +52,7 @@ export type CoreHost = Pick<Core, 'call' | 'callUntyped' | 'on' | 'openSession' 
 };
 
 const SWAPPING: LocalizedText = { zh: '正在用备份替换数据，请稍候……', en: 'The data is being replaced from the backup; please wait…' };
-const recoveryMethods = new Set(['recovery.status', 'recovery.restore', 'app.info']);
+const recoveryMethods = new Set(['recovery.status', 'recovery.restore', 'recovery.lastRestore', 'app.info']);
 
 function replacedNote(file: string, at: string): string {
   return (
@@ -104,6 +104,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     core = opened;
     unsubscribe = opened.on((event) => {
       events.emit(event);
+      if (event.name !== 'job.progress') return;
       const job = event.payload;
       if (job.kind === 'backup.restore' && job.status === 'done' && job.result) {
         swapping = replaceFromJob(opened, job.result as RestoreBackupResult, job.startedBy).finally(() => {
@@ -155,7 +156,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     await opened.close();
     try {
       const replacedDir = swapAndOpen(result.stagingDir, result.file, result.includesAttachments);
-      recordRestore(core!, { file: result.file, createdAt: result.createdAt, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
+      recordRestore(core!, { file: result.file, createdAt: result.createdAt, createdBy: result.createdBy, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
     } catch (error) {
       logger.error('Restore failed at the swap', error);
       rmSync(result.stagingDir, { recursive: true, force: true });
@@ -164,6 +165,8 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   async function recoveryCall(method: string, input: unknown): Promise<unknown> {
     if (method === 'app.info') return { version: options.version ?? '0.0.0-dev', schemaVersion: 0, dataDir: '', portable: options.portable ?? false };
+    // No restore has happened on a database that cannot be opened.
+    if (method === 'recovery.lastRestore') return null;
     const folder = defaultBackupFolder(options.dataDir);
     if (method === 'recovery.status') {
       return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length) };
@@ -172,9 +175,21 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (!parsed.success) throw new CoreError('VALIDATION');
     const staging = join(options.dataDir, 'restore-staging-recovery');
     rmSync(staging, { recursive: true, force: true });
-    const manifest = await extractVerified(parsed.data.file, staging, migrations.length);
+    // Not a job (there is no database for the jobs): the progress goes out as `recovery.progress`, at most every 100 ms.
+    let lastReport = 0;
+    const manifest = await extractVerified(parsed.data.file, staging, migrations.length, {
+      onProgress: (done, total, bytes) => {
+        const at = Date.now();
+        if (at - lastReport < 100 && done < total) return;
+        lastReport = at;
+        events.emit({ name: 'recovery.progress', payload: { phase: 'checking', done, total, bytes } });
+      },
+    });
+    const files = manifest.entries.length;
+    const size = manifest.entries.reduce((sum, e) => sum + e.size, 0);
+    events.emit({ name: 'recovery.progress', payload: { phase: 'replacing', done: files, total: files, bytes: { done: size, total: size } } });
     const replacedDir = swapAndOpen(staging, parsed.data.file, manifest.includesAttachments);
-    recordRestore(core!, { file: parsed.data.file, createdAt: manifest.createdAt, replacedDir, beforeSignIn: true }, 'recovery');
+    recordRestore(core!, { file: parsed.data.file, createdAt: manifest.createdAt, createdBy: manifest.createdBy.username, replacedDir, beforeSignIn: true }, 'recovery');
     return { restored: true, replacedDir };
   }
 

@@ -76,6 +76,8 @@ export interface RestoreBackupResult {
   includesAttachments: boolean;
   schemaVersion: number;
   createdAt: string;
+  /** Who made the backup (its manifest's user name). */
+  createdBy: string;
   /** The automatic backup of the data as it was before the restore. */
   safetyBackup: string;
 }
@@ -87,9 +89,9 @@ export async function restoreBackupJob(ctx: JobContext, input: RestoreBackupInpu
   let filesTotal = 0;
   const manifest = await extractVerified(input.file, stagingDir, migrations.length, {
     check: () => ctx.throwIfCancelled(),
-    onProgress: (done, total) => {
+    onProgress: (done, total, bytes) => {
       filesTotal = total;
-      ctx.progress(done, total * 2, 'checking');
+      ctx.progress(done, total * 2, 'checking', bytes);
     },
   });
   try {
@@ -97,7 +99,7 @@ export async function restoreBackupJob(ctx: JobContext, input: RestoreBackupInpu
     ctx.write((audit) =>
       audit({ entity: 'backup', entityId: null, action: 'restore-verified', after: { file: input.file, createdAt: manifest.createdAt, schemaVersion: manifest.schemaVersion, counts: manifest.counts, safetyBackup: safety.file } }),
     );
-    return { file: input.file, stagingDir, includesAttachments: manifest.includesAttachments, schemaVersion: manifest.schemaVersion, createdAt: manifest.createdAt, safetyBackup: safety.file };
+    return { file: input.file, stagingDir, includesAttachments: manifest.includesAttachments, schemaVersion: manifest.schemaVersion, createdAt: manifest.createdAt, createdBy: manifest.createdBy.username, safetyBackup: safety.file };
   } catch (error) {
     rmSync(stagingDir, { recursive: true, force: true });
     throw error;

@@ -110,7 +110,8 @@ export function inspectBackup(file: string, latestSchema: number): BackupFile {
 }
 
 export interface ExtractHooks {
-  onProgress?: (filesDone: number, filesTotal: number) => void;
+  /** After each entry, and every 16 MiB within a large one. */
+  onProgress?: (filesDone: number, filesTotal: number, bytes: { done: number; total: number }) => void;
   /** Throws to stop (a cancelled job): the staging folder is removed. */
   check?: () => void;
 }
@@ -135,6 +136,7 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
   mkdirSync(stagingDir, { recursive: false });
   try {
     let done = 0;
+    const bytes = { done: 0, total: manifest.entries.reduce((sum, e) => sum + e.size, 0) };
     for (const entry of manifest.entries) {
       hooks.check?.();
       const match = ENTRY_NAME.exec(entry.name);
@@ -146,10 +148,12 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
         let chunks = 0;
         sha = await zip.streamEntry(entry.name, async (chunk) => {
           writeSync(fd, chunk);
+          bytes.done += chunk.length;
           // Let the event loop breathe (a restore at start runs on the main thread).
           if (++chunks % 16 === 0) {
             await new Promise((resolve) => setImmediate(resolve));
             hooks.check?.();
+            hooks.onProgress?.(done, manifest.entries.length, { ...bytes });
           }
         });
         fsyncSync(fd);
@@ -157,7 +161,7 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
         closeSync(fd);
       }
       if (sha !== entry.sha256 || (match && match[3] !== sha)) throw new CoreError('BAD_FILE', tamperedEntry(entry.name));
-      hooks.onProgress?.(++done, manifest.entries.length);
+      hooks.onProgress?.(++done, manifest.entries.length, { ...bytes });
     }
     checkStagedDatabase(join(stagingDir, DATABASE_FILE), manifest, latestSchema);
     fsyncFolder(stagingDir);

@@ -95,3 +95,18 @@ export function sealSnapshot(file: string): { schemaVersion: number; counts: Rec
     copy.close();
   }
 }
+
+/**
+ * The record of the last restore (the audit row the core host appends to the restored database),
+ * while nobody has signed in since it: the sign-in screen says once what happened. Both lookups
+ * go through the index on (entity, entity_id, id), so the audit log's length does not matter.
+ */
+export function restoreNotSignedInSince(db: Db): { at: string; after: unknown } | null {
+  const restore = db
+    .prepare("SELECT id, at, after_json FROM audit_log WHERE entity = 'backup' AND entity_id IS NULL AND action = 'restore' ORDER BY id DESC LIMIT 1")
+    .get() as { id: number; at: string; after_json: string | null } | undefined;
+  if (!restore) return null;
+  const login = db.prepare("SELECT 1 FROM audit_log WHERE entity = 'session' AND entity_id IS NULL AND action = 'login' AND id > ? LIMIT 1").get(restore.id);
+  if (login) return null;
+  return { at: restore.at, after: restore.after_json === null ? null : (JSON.parse(restore.after_json) as unknown) };
+}

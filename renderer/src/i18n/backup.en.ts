@@ -68,8 +68,17 @@ export const backupEn: Shape<typeof backupZh> = {
     other: 'Or type the full path of another backup file',
     restore: 'Restore this backup',
     restoring: 'Verifying and restoring…',
+    phaseChecking: 'Verifying and extracting the backup’s files',
+    phaseReplacing: 'Replacing the data',
     none: 'No backup was found in the automatic backup folder. Plug in the USB stick with a backup and type the backup file’s full path.',
     why: 'The users cannot be read from the damaged database, so this restore needs no sign-in; it only ever replaces the data with a verified backup.',
     retry: 'Check again',
+  },
+  signInNotice: {
+    restored: 'The data was restored from a backup (made {{createdAt}} by {{by}}). The previous data is kept in {{dir}}. Please sign in again.',
+    restoredDamaged: 'The data was restored from a backup (made {{createdAt}} by {{by}}). The damaged data is kept in {{dir}}. Please sign in again.',
+    unknownMaker: 'unknown',
+    unknownTime: 'at an unknown time',
+    detail: 'Restored {{at}} · backup file {{file}}',
   },
 };

@@ -65,8 +65,17 @@ export const backupZh = {
     other: '或输入其他备份文件的完整路径',
     restore: '恢复这个备份',
     restoring: '正在校验并恢复……',
+    phaseChecking: '校验并解出备份中的文件',
+    phaseReplacing: '替换数据',
     none: '在自动备份文件夹中没有找到备份。请插入存有备份的 U 盘，并输入备份文件的完整路径。',
     why: '此时数据库中的用户无法读取，因此恢复不需要登录；只会用校验通过的备份替换数据。',
     retry: '重新检查',
+  },
+  signInNotice: {
+    restored: '数据已从备份恢复（备份时间 {{createdAt}}，由 {{by}} 制作）。原有数据保存在 {{dir}}，请重新登录。',
+    restoredDamaged: '数据已从备份恢复（备份时间 {{createdAt}}，由 {{by}} 制作）。损坏的数据保存在 {{dir}}，请重新登录。',
+    unknownMaker: '未知人员',
+    unknownTime: '未知',
+    detail: '恢复时间 {{at}} · 备份文件 {{file}}',
   },
 };

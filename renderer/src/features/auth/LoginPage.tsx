@@ -6,8 +6,9 @@ import { PasswordField } from './PasswordField';
 import { useSession } from './SessionProvider';
 import { useAction } from '../../lib/useApi';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { RestoreNotice } from '../backup/RestoreNotice';
 
-/** Sign-in: user name and password; Enter submits; the backend's message explains a refusal. */
+/** Sign-in: user name and password; Enter submits; the backend's message explains a refusal; after a restore, what happened. */
 export function LoginPage() {
   const { t } = useTranslation();
   const session = useSession();
@@ -35,6 +36,7 @@ export function LoginPage() {
     <AuthFrame title={t('auth.login.title')}>
       <form onSubmit={submit} noValidate>
         <Stack spacing={2}>
+          <RestoreNotice />
           <TextField
             label={t('auth.login.username')}
             value={username}

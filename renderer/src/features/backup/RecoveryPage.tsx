@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, List, ListItemButton, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, List, ListItemButton, ListItemText, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useAction, useQuery } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../i18n';
@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { useSession } from '../auth/SessionProvider';
 import { useBackupT } from './i18n';
 import { countsText } from './BackupPage';
+import { RecoveryProgress } from './RecoveryProgress';
 
 /**
  * Before sign-in, when the database could not be opened at start (damaged or truncated): what
@@ -60,17 +61,12 @@ export function RecoveryPage() {
                 {t('recovery.why')}
               </Typography>
               <ApiErrorAlert error={restore.error} />
-              <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+              <Box>
                 <Button variant="contained" disabled={!chosen || restore.busy} onClick={() => void start()} data-testid="recovery-restore">
                   {t('recovery.restore')}
                 </Button>
-                {restore.busy ? (
-                  <>
-                    <CircularProgress size={20} />
-                    <Typography variant="body2">{t('recovery.restoring')}</Typography>
-                  </>
-                ) : null}
-              </Stack>
+              </Box>
+              <RecoveryProgress active={restore.busy} />
             </>
           ) : null}
           <Box>
