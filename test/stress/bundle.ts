@@ -5,7 +5,7 @@
  * workers. npm packages stay external (resolved from the repository's node_modules), so the
  * bundle lives under <repo>/out/ (git-ignored) and is removed at the end of the run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -18,6 +18,8 @@ export interface StressBundle {
 }
 
 export async function bundleStressChild(): Promise<StressBundle> {
+  // A fresh clone has no out/ yet: the unit tests run before the app is built.
+  mkdirSync(join(root, 'out'), { recursive: true });
   const outDir = mkdtempSync(join(root, 'out', 'stress-'));
   await build({
     configFile: false,
