@@ -82,6 +82,8 @@ export function writeBackupFile(options: WriteBackupOptions): WrittenBackup {
     };
     const entries = [zip.addFile(BACKUP_DATABASE_ENTRY, options.snapshot, databaseSize, onChunk)];
     progress.filesDone++;
+    // Reported as each file is done, the database too (else a backup without attachments ends at 0 / 1).
+    options.onProgress?.(progress);
     for (const attachment of attachments) {
       entries.push(zip.addFile(attachment.name, attachment.path, attachment.size, onChunk));
       progress.filesDone++;

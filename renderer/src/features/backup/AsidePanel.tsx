@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, List, ListItem, ListItemText, Paper, Stack, Typography } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, List, ListItem, ListItemText, Typography } from '@mui/material';
+import { SectionPanel } from '../../components/SectionPanel';
 import type { AsideFolder } from '../../../../shared/contract';
 import { useAction, useQuery } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/format';
@@ -21,14 +22,7 @@ export function AsidePanel() {
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: 2.5 }}>
-      <Stack spacing={1}>
-        <Typography variant="h6" component="h2">
-          {t('aside.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('aside.lead')}
-        </Typography>
+    <SectionPanel title={t('aside.title')} lead={t('aside.lead')} spacing={1}>
         <ApiErrorAlert error={aside.error ?? remove.error} />
         {aside.data && aside.data.length === 0 ? <Typography color="text.secondary">{t('aside.empty')}</Typography> : null}
         <List dense>
@@ -49,7 +43,6 @@ export function AsidePanel() {
             </ListItem>
           ))}
         </List>
-      </Stack>
       <Dialog open={asking !== null} onClose={() => setAsking(null)}>
         <DialogContent>{asking ? t('aside.removeConfirm', { name: asking.name, size: formatBytes(asking.bytes) }) : null}</DialogContent>
         <DialogActions>
@@ -59,6 +52,6 @@ export function AsidePanel() {
           </Button>
         </DialogActions>
       </Dialog>
-    </Paper>
+    </SectionPanel>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, TextField, Typography } from '@mui/material';
+import { SectionPanel } from '../../components/SectionPanel';
 import type { BackupSettings } from '../../../../shared/contract';
 import { useAction } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/format';
@@ -22,14 +23,7 @@ export function AutoBackupPanel({ settings, onSaved }: { settings: BackupSetting
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: 2.5 }}>
-      <Stack spacing={1.5}>
-        <Typography variant="h6" component="h2">
-          {t('auto.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('auto.lead')}
-        </Typography>
+    <SectionPanel title={t('auto.title')} lead={t('auto.lead')} spacing={1.5}>
         <TextField
           label={t('auto.folder')}
           value={folder}
@@ -49,7 +43,6 @@ export function AutoBackupPanel({ settings, onSaved }: { settings: BackupSetting
             {t('auto.save')}
           </Button>
         </Box>
-      </Stack>
-    </Paper>
+    </SectionPanel>
   );
 }

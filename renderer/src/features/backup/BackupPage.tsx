@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Chip, CircularProgress, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { SectionPanel } from '../../components/SectionPanel';
 import type { BackupFile, Job } from '../../../../shared/contract';
 import { useAction, useQuery } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/format';
@@ -51,14 +52,7 @@ function BackupNow({ initialFolder, onAutomaticChanged }: { initialFolder: strin
   };
 
   return (
-    <Paper variant="outlined" sx={{ p: 2.5 }}>
-      <Stack spacing={2}>
-        <Typography variant="h6" component="h2">
-          {t('now.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('now.lead')}
-        </Typography>
+    <SectionPanel title={t('now.title')} lead={t('now.lead')} spacing={2}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
           <TextField
             label={t('now.folder')}
@@ -87,8 +81,7 @@ function BackupNow({ initialFolder, onAutomaticChanged }: { initialFolder: strin
         </Typography>
         <ApiErrorAlert error={list.error} />
         <BackupTable files={list.data ?? []} onRestored={list.reload} />
-      </Stack>
-    </Paper>
+    </SectionPanel>
   );
 }
 
