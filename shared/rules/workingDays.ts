@@ -96,7 +96,8 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkCalen
   for (let current = addDays(start, 1); current <= end; current = addDays(current, 1)) {
     if (isWorkingDay(current, calendar)) count++;
   }
-  return forward ? count : -count;
+  // 0 - count, not -count: no -0 when no working day lies between.
+  return forward ? count : 0 - count;
 }
 
 export type DeadlineState = 'done' | 'overdue' | 'dueToday' | 'dueSoon' | 'onTime';
