@@ -8,6 +8,7 @@ import type { JobRunner } from './jobs/runner';
 import type { SettingsStore } from './settings';
 import type { EventBus } from './events';
 import { type CoreError } from './errors';
+import type { Vault } from './crypto/vault';
 
 /** What a write records in the audit log; who and when are filled in by the context. */
 export type AuditRecord = Omit<AuditAppend, 'at' | 'userId' | 'username'>;
@@ -18,6 +19,8 @@ export interface HandlerContext {
   dataDir: string;
   /** The application's resources folder (fonts), or null when the core was started without one. */
   resourcesDir: string | null;
+  /** Reads and writes the data folder's files, sealed with the data key when the installation is encrypted. */
+  vault: Vault;
   session: Session;
   sessionState: SessionState;
   sessions: SessionStore;

@@ -6,6 +6,8 @@
  *   const session = core.openSession();
  *   await core.call('auth.login', { username, password }, session);
  */
+import { createVault } from './crypto/vault';
+import type { DataKey } from './crypto/dataKey';
 import { join } from 'node:path';
 import type { BackendEvent, MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
 import { openDatabase, writeTransaction, type Db } from './db/connection';
@@ -92,6 +94,8 @@ export interface CoreOptions {
   logger?: Logger;
   /** The weekly integrity check, started when due at open and while in use (default on). */
   integritySchedule?: boolean;
+  /** The unlocked data key of an encrypted installation (see crypto/), or none for a plain one. */
+  dataKey?: DataKey | null;
 }
 
 export interface Core {
@@ -129,10 +133,12 @@ export function createCore(options: CoreOptions): Core {
   const nowMs = () => clock().getTime();
   const logger = options.logger ?? consoleLogger;
   const dbFile = join(options.dataDir, DATABASE_FILE);
+  const dataKey = options.dataKey ?? null;
+  const vault = createVault(dataKey);
   let db: Db | undefined;
   try {
     makeDirectorySync(options.dataDir);
-    db = openDatabase(dbFile);
+    db = openDatabase(dbFile, { key: dataKey });
     // Every start: a damaged page is found now, not in the middle of someone's work.
     const problems = quickCheck(db);
     if (problems.length !== 1 || problems[0] !== 'ok') {
@@ -174,7 +180,7 @@ export function createCore(options: CoreOptions): Core {
   const sessions = new SessionStore(nowMs);
   const settings = new SettingsStore(db);
   const resourcesDir = options.resourcesDir ?? null;
-  const jobs = new JobRunner({ db, dbFile, dataDir: options.dataDir, resourcesDir, worker: options.worker, events, now, logger });
+  const jobs = new JobRunner({ db, dbFile, dataDir: options.dataDir, resourcesDir, dataKey, worker: options.worker, events, now, logger });
   const info = { version: options.version ?? '0.0.0-dev', portable: options.portable ?? false };
 
   const makeContext = (session: Session, user: ReturnType<typeof findUserById> | null): HandlerContext => {
@@ -184,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
       db,
       dataDir: options.dataDir,
       resourcesDir,
+      vault,
       session,
       sessionState,
       sessions,

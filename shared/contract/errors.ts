@@ -27,6 +27,8 @@ export const errorCodes = [
   'READ_ONLY',
   'DATABASE_TOO_NEW',
   'DATABASE_CORRUPT',
+  'DATA_LOCKED',
+  'FILE_DAMAGED',
   'TRANSPORT',
   'INTERNAL',
 ] as const;
@@ -62,6 +64,14 @@ export const defaultMessages: Record<ErrorCode, LocalizedText> = {
   },
   DATABASE_TOO_NEW: { zh: '该数据库由更新版本的光荣创建，请先升级本软件。', en: 'This database was made by a newer version of Guangrong. Update the application first.' },
   DATABASE_CORRUPT: { zh: '数据库文件已损坏。', en: 'The database file is damaged.' },
+  DATA_LOCKED: {
+    zh: '数据已加密，尚未解锁。请输入管理员密码或恢复密钥解锁。',
+    en: 'The data is encrypted and not unlocked yet. Unlock it with an administrator’s password or the recovery key.',
+  },
+  FILE_DAMAGED: {
+    zh: '文件已损坏或被改动，无法读取。可在“系统管理 → 数据完整性”中检查，并从备份恢复。',
+    en: 'The file is damaged or was altered and cannot be read. Check it under Administration → Data integrity and restore it from a backup.',
+  },
   TRANSPORT: { zh: '与后台的连接出现问题。', en: 'The connection to the backend failed.' },
   INTERNAL: { zh: '系统内部错误，操作未完成，数据未改变。', en: 'Internal error: the operation did not complete and nothing was changed.' },
 };

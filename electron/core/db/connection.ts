@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { sqlKeyPragmas, type DataKey } from '../crypto/dataKey';
 
 export type { Db };
 
@@ -9,10 +11,16 @@ export type { Db };
  * - synchronous=FULL, so a save the user saw succeed survives a power cut;
  * - foreign keys on; a busy timeout so a second connection waits rather than failing.
  * The job worker opens its own connection through this same function.
+ *
+ * With `key` (an encrypted installation) the key is given first, before anything reads a page:
+ * SQLCipher 4's format through SQLite3 Multiple Ciphers, the raw 256-bit key (no key derivation
+ * at each open: the key was derived once, when it was unlocked). A wrong key, or a key given for a
+ * plain file, fails at the first read with SQLITE_NOTADB.
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+export function openDatabase(file: string, options: { readonly?: boolean; key?: DataKey | null } = {}): Db {
   const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
+    if (options.key) for (const pragma of sqlKeyPragmas(options.key)) db.pragma(pragma);
     db.pragma('busy_timeout = 10000');
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -46,4 +54,17 @@ export function cachedStatement(db: Db, sql: string): Statement {
     forDb.set(sql, statement);
   }
   return statement;
+}
+
+/** Whether the database file is a plain (unencrypted) SQLite file: its first 16 bytes say so. A missing or empty file counts as plain. */
+export function databaseIsPlain(file: string): boolean {
+  if (!existsSync(file)) return true;
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const read = readSync(fd, head, 0, 16, 0);
+    return read === 0 || head.subarray(0, read).toString('latin1') === 'SQLite format 3\0'.slice(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import type { AuditRecord } from '../context';
+import type { Vault } from '../crypto/vault';
 
 /** Who started the job: its audit rows are written in that person's name. */
 export interface JobActor {
@@ -14,6 +15,8 @@ export interface JobContext {
   dataDir: string;
   /** The application's resources folder (fonts), or null when the core was started without one. */
   resourcesDir: string | null;
+  /** The data folder's files, sealed with the data key when the installation is encrypted. */
+  vault: Vault;
   actor: JobActor;
   jobId: number;
   now(): string;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { DataKey } from '../crypto/dataKey';
 import type { Db } from '../db/connection';
 import { finishJob, getJob, insertJob, listJobs, updateJobProgress } from '../db/jobs';
 import type { EventBus } from '../events';
@@ -48,14 +49,14 @@ export class JobRunner {
   private readonly running = new Map<number, Running>();
 
   constructor(
-    private readonly opts: { db: Db; dbFile: string; dataDir: string; resourcesDir: string | null; worker: WorkerSpec; events: EventBus; now: () => string; logger: Logger },
+    private readonly opts: { db: Db; dbFile: string; dataDir: string; resourcesDir: string | null; dataKey?: DataKey | null; worker: WorkerSpec; events: EventBus; now: () => string; logger: Logger },
   ) {}
 
   start(kind: JobKindName, input: unknown, actor: JobActor): Job {
     const { db, events } = this.opts;
     const job = insertJob(db, { kind, startedBy: actor.userId, at: this.opts.now() });
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
-    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, resourcesDir: this.opts.resourcesDir, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer, clockOffsetMs: Date.parse(this.opts.now()) - Date.now() };
+    const workerData: WorkerInput = { jobId: job.id, kind, input, dbFile: this.opts.dbFile, dataDir: this.opts.dataDir, resourcesDir: this.opts.resourcesDir, dataKey: this.opts.dataKey ? { id: this.opts.dataKey.id, hex: this.opts.dataKey.key.toString('hex') } : null, actor, cancelBuffer: cancelFlag.buffer as SharedArrayBuffer, clockOffsetMs: Date.parse(this.opts.now()) - Date.now() };
     const worker = new Worker(this.opts.worker.file, {
       workerData,
       execArgv: this.opts.worker.execArgv ?? [],

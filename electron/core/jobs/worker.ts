@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { makeWrite } from '../context';
+import { createVault } from '../crypto/vault';
 import { toApiError } from '../errors';
 import { JobCancelled, type JobActor, type JobContext } from './context';
 import { jobKinds, type JobKindName } from './kinds';
@@ -13,6 +14,8 @@ export interface WorkerInput {
   dbFile: string;
   dataDir: string;
   resourcesDir: string | null;
+  /** The data key of an encrypted installation (hex, in this process's memory only), or null. */
+  dataKey: { id: string; hex: string } | null;
   actor: JobActor;
   cancelBuffer: SharedArrayBuffer;
   /**
@@ -36,12 +39,14 @@ export async function runJobInThisWorker(): Promise<void> {
   const cancelFlag = new Int32Array(data.cancelBuffer);
   const post = (message: WorkerMessage) => port.postMessage(message);
   const now = () => new Date(Date.now() + (data.clockOffsetMs ?? 0)).toISOString();
-  const db = openDatabase(data.dbFile);
+  const dataKey = data.dataKey ? { id: data.dataKey.id, key: Buffer.from(data.dataKey.hex, 'hex') } : null;
+  const db = openDatabase(data.dbFile, { key: dataKey });
   let lastReport = 0;
   const ctx: JobContext = {
     db,
     dataDir: data.dataDir,
     resourcesDir: data.resourcesDir,
+    vault: createVault(dataKey),
     actor: data.actor,
     jobId: data.jobId,
     now,

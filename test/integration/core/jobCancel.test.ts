@@ -1,3 +1,4 @@
+import { plainVault } from '../../../electron/core/crypto/vault';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/connection';
@@ -21,7 +22,7 @@ function contextCancelledAfter(checks: number) {
   const ctx: JobContext = {
     db,
     dataDir: '',
-    resourcesDir: null,
+    resourcesDir: null, vault: plainVault,
     actor: { userId: null, username: 'tester' },
     jobId: 1,
     now,

@@ -3,6 +3,7 @@
  * a hand-made JobContext whose cancel button can be pressed at any point, and a toy ImportSpec
  * (people: name, gender, birth, native place, date of death) built on the shared rules.
  */
+import { plainVault } from '../../../electron/core/crypto/vault';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../electron/core/db/connection';
 import { migrate } from '../../../electron/core/db/migrate';
@@ -50,7 +51,7 @@ export function jobContext(db: Db, options: { dataDir?: string; cancelWhen?: (p:
   const ctx: JobContext = {
     db,
     dataDir: options.dataDir ?? '',
-    resourcesDir: null,
+    resourcesDir: null, vault: plainVault,
     actor: { userId: null, username: 'tester' },
     jobId: 7,
     now,

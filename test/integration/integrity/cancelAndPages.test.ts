@@ -1,3 +1,4 @@
+import { plainVault } from '../../../electron/core/crypto/vault';
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, openSync, readSync, closeSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -89,7 +90,7 @@ function readPage(fd: number, pageSize: number, pageNo: number): Buffer {
 async function runCheckOn(db: ReturnType<typeof openDatabase>, dataDir: string) {
   const now = () => new Date().toISOString();
   const system = { userId: null, username: 'system' };
-  const ctx = { db, dataDir, resourcesDir: null, actor: system, jobId: 1, now, progress: () => {}, throwIfCancelled: () => {}, write: makeWrite(db, () => system, now) };
+  const ctx = { db, dataDir, resourcesDir: null, vault: plainVault, actor: system, jobId: 1, now, progress: () => {}, throwIfCancelled: () => {}, write: makeWrite(db, () => system, now) };
   return integrityCheckJob(ctx, { trigger: 'manual' });
 }
 
