@@ -9,9 +9,10 @@
  * The Windows and Linux installer targets themselves are checked from the yml (they need the
  * real Electron and, for NSIS, Windows tools): see "Building installers" in README.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FONT_FILES } from '../../../electron/core/documents/fonts';
 import {
@@ -189,15 +190,7 @@ describe('electron-builder --linux --x64 --dir against a stand-in Electron', () 
   });
 
   it('holds every package the built main process imports, and no development tool', () => {
-    const jsFiles = [...archive.files.keys()].filter((file) => /^out\/(main|preload)\/.+\.[cm]?js$/.test(file));
-    const bare = new Set(
-      jsFiles.flatMap((file) =>
-        [...archive.read(file).toString('utf8').matchAll(/(?:from|import\(|require\()\s*["']((?:@[\w.-]+\/)?\w[\w.-]*(?:\/[\w.-]+)*)["']/g)]
-          .map((m) => m[1] ?? '')
-          .filter((name) => !name.startsWith('node:') && name !== 'electron')
-          .map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')),
-      ),
-    );
+    const bare = new Set([...packagesImported(archive)].map((name) => name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/')));
     expect([...bare]).toEqual(expect.arrayContaining(['better-sqlite3', '@node-rs/argon2', 'sharp', 'exceljs', 'pdfkit', 'zod']));
     for (const name of new Set([...bare, ...Object.keys(repoPackage.dependencies)])) {
       expect(archive.files.has(`node_modules/${name}/package.json`), name).toBe(true);
@@ -229,6 +222,36 @@ describe('electron-builder --linux --x64 --dir against a stand-in Electron', () 
     const sqliteFiles = listFiles(join(unpacked, 'node_modules/better-sqlite3'));
     expect(sqliteFiles.filter((file) => /^(deps|src)\/|^build\/(deps|Release\/(obj|obj\.target|\.deps))\/|test_extension/.test(file))).toEqual([]);
     expect(sqliteFiles).toContain('lib/index.js');
+  });
+
+  it('extracted, the app imports every package its main imports, and the native modules work', async () => {
+    // What out/main/index.js loads, loaded from where it sits (the rebuild for Electron being
+    // skipped, the add-ons are Node builds, so plain Node can run them).
+    const extracted = join(work, 'extracted');
+    archive.extractTo(extracted);
+    const probe = join(extracted, 'out/main/load-probe.mjs');
+    copyFileSync(join(import.meta.dirname, 'load-probe.mjs'), probe);
+    const specifiers = [...packagesImported(archive)].sort();
+    const probeRun = await runOffline([probe, JSON.stringify(specifiers)], join(work, 'probe-network.log'), 60_000);
+    expect(probeRun.code, probeRun.output).toBe(0);
+    const report = JSON.parse(probeRun.output.trim().split('\n').at(-1) ?? '{}') as {
+      resolved: Record<string, string>;
+      sqlite: { version: string; ciphers: string; cipher: string };
+      argon2Verifies: boolean;
+      pngSignature: string;
+      provinces: number;
+      villageLines: number;
+      divisionFile: string;
+    };
+    expect(Object.keys(report.resolved).sort()).toEqual(specifiers);
+    const inApp = pathToFileURL(extracted).href + '/';
+    expect(Object.entries(report.resolved).filter(([, url]) => !url.startsWith(inApp))).toEqual([]);
+    expect(report.sqlite).toMatchObject({ version: expect.stringMatching(/^3\.\d+\.\d+$/), ciphers: expect.stringMatching(/^SQLite3 Multiple Ciphers /) });
+    expect(report.argon2Verifies).toBe(true);
+    expect(report.pngSignature).toBe('PNG');
+    expect(report.provinces).toBeGreaterThanOrEqual(31);
+    expect(report.villageLines).toBeGreaterThan(500_000);
+    expect(report.divisionFile.startsWith(extracted)).toBe(true);
   });
 
   it('the fonts and their licences are in the resources folder, where documents look for them', () => {
@@ -282,3 +305,15 @@ describe('electron-builder --linux --x64 --dir against a stand-in Electron', () 
     expect(fontsSize).toBeLessThan(30 * 1024 * 1024);
   });
 });
+
+/** The npm packages (not node: built-ins, not electron) that the shipped main and preload import. */
+function packagesImported(archive: Asar): Set<string> {
+  const jsFiles = [...archive.files.keys()].filter((file) => /^out\/(main|preload)\/.+\.[cm]?js$/.test(file));
+  return new Set(
+    jsFiles.flatMap((file) =>
+      [...archive.read(file).toString('utf8').matchAll(/(?:from|import\(|require\()\s*["']((?:@[\w.-]+\/)?\w[\w.-]*(?:\/[\w.-]+)*)["']/g)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => !name.startsWith('node:') && name !== 'electron'),
+    ),
+  );
+}

@@ -25,6 +25,7 @@ interface AsarEntry {
 interface AsarModule {
   getRawHeader(archive: string): { header: AsarEntry };
   extractFile(archive: string, file: string): Buffer;
+  extractAll(archive: string, dest: string): void;
 }
 interface FusesModule {
   getCurrentFuseWire(executable: string): Promise<Record<string, unknown>>;
@@ -198,6 +199,8 @@ export interface Asar {
   /** Every file (not folder), by its path inside the archive, without a leading slash. */
   files: Map<string, AsarFile>;
   read(path: string): Buffer;
+  /** Writes the whole app to dest, the unpacked files (from app.asar.unpacked) included. */
+  extractTo(dest: string): void;
 }
 
 export function openAsar(archive: string): Asar {
@@ -210,7 +213,7 @@ export function openAsar(archive: string): Asar {
     }
   };
   walk(asar.getRawHeader(archive).header, '');
-  return { files, read: (path) => asar.extractFile(archive, path) };
+  return { files, read: (path) => asar.extractFile(archive, path), extractTo: (dest) => asar.extractAll(archive, dest) };
 }
 
 /** Total size of the files under a folder on disk. */
