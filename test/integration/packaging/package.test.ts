@@ -5,7 +5,8 @@
  * `electron-builder --linux --x64 --dir` offline — every socket and DNS lookup of electron-builder
  * and its Node children is refused and counted (no-network.mjs). Then the unpacked app is read
  * as the running app would find it: app.asar, app.asar.unpacked, the resources folder beside it
- * (process.resourcesPath in a packaged app), the executable and its fuses, Chromium's locales.
+ * (process.resourcesPath in a packaged app), the executable and its fuses, Chromium's locales;
+ * and, extracted, the app's packages are imported from out/main by plain Node (load-probe.mjs).
  * The Windows and Linux installer targets themselves are checked from the yml (they need the
  * real Electron and, for NSIS, Windows tools): see "Building installers" in README.md.
  */
