@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core';
 import { verifyAuditChain } from '../../electron/core/db/auditLog';
 import { verifyAttachment } from '../../electron/core/attachments/blobs';
+import { plainVault } from '../../electron/core/crypto/vault';
 import { ADMIN, makeTestCore } from '../support/tempCore';
 import { IMPORT_ROWS, STRESS_BACKUPS } from './fixtures';
 import { extractVerified } from '../../electron/core/backup/restore';
@@ -82,7 +83,7 @@ export const checks: Check[] = [
     name: 'attachments',
     async run(db, dataDir, found) {
       for (const { sha256: sha } of db.prepare('SELECT sha256 FROM attachments').all() as { sha256: string }[]) {
-        const check = await verifyAttachment(dataDir, sha);
+        const check = await verifyAttachment(dataDir, sha, plainVault);
         if (!check.ok) found.problems.push(`attachment ${sha.slice(0, 12)}: ${check.problem}`);
       }
       const named = new Set((db.prepare('SELECT sha256 FROM attachments').all() as { sha256: string }[]).map((r) => r.sha256));
