@@ -32,13 +32,14 @@ const PLAIN_SQLITE = Buffer.from('SQLite format 3\0', 'latin1');
  * Walks `dataDir` except `tmp/` (uploads in progress, job snapshots: see the vault's rules) and
  * reports every file that is stored in the clear and every one whose bytes hold a marker (a name in
  * the records, a piece of a scan). The database and its -wal/-shm must not be plain SQLite; the key
- * file holds no record data (ids, salts, wrapped keys) and is allowed.
+ * file holds no record data (ids, salts, wrapped keys) and is allowed. `skip`: more prefixes to
+ * leave out (relative, with /).
  */
-export function inspectDataFolder(dataDir: string, markers: Record<string, Buffer>): FolderFinding {
+export function inspectDataFolder(dataDir: string, markers: Record<string, Buffer>, skip: string[] = []): FolderFinding {
   const found: FolderFinding = { plainFiles: [], markerFound: [], files: 0 };
   for (const path of walk(dataDir)) {
     const rel = relative(dataDir, path).split(sep).join('/');
-    if (rel.startsWith('tmp/')) continue;
+    if (rel.startsWith('tmp/') || skip.some((prefix) => rel.startsWith(prefix))) continue;
     found.files++;
     const bytes = readFileSync(path);
     for (const [name, marker] of Object.entries(markers)) if (bytes.includes(marker)) found.markerFound.push({ file: rel, marker: name });
@@ -47,7 +48,8 @@ export function inspectDataFolder(dataDir: string, markers: Record<string, Buffe
       if (bytes.subarray(0, PLAIN_SQLITE.length).equals(PLAIN_SQLITE)) found.plainFiles.push(rel);
       continue;
     }
-    if (!isSealed(bytes)) found.plainFiles.push(rel);
+    // An empty file (a temp file killed right after it was opened) holds nothing.
+    if (bytes.length > 0 && !isSealed(bytes)) found.plainFiles.push(rel);
   }
   return found;
 }
