@@ -202,7 +202,8 @@ export function fileIsSealed(path: string): boolean {
 /**
  * `length` plain bytes from `offset` of a sealed file, reading and opening only the chunks that
  * hold them (a viewer's byte range of a 300 MB scan costs its 64 KiB chunks, not the file). The
- * answer is shorter than `length` only at the end of the file.
+ * answer is shorter than `length` only at the end of the file. Only the chunks read are
+ * authenticated: a file cut short fails where its end is read (the integrity check reads all).
  */
 export async function unsealFileRange(key: DataKey, path: string, offset: number, length: number): Promise<Buffer> {
   const handle = await fsp.open(path, 'r');
