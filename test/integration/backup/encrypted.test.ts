@@ -15,13 +15,17 @@ import { ZipReader } from '../../../electron/core/backup/zip';
 import { sqlKeyPragmas, type DataKey } from '../../../electron/core/crypto/dataKey';
 import { readKeyFile, wrapWithPassword, writeKeyFile } from '../../../electron/core/crypto/keyFile';
 import { fileIsSealed } from '../../../electron/core/crypto/sealed';
-import { databaseIsPlain } from '../../../electron/core/db/connection';
+import { databaseIsPlain, openDatabase } from '../../../electron/core/db/connection';
 import { listAttachmentFiles } from '../../../electron/core/backup/files';
 import { backupManifestSchema, type Job } from '../../../shared/contract';
 import type { Session } from '../../../electron/core';
 import { ADMIN, tempDir } from '../../support/tempCore';
 import { newDataKey } from '../../support/encryptedFolder';
 import { makeJpeg } from '../attachments/files';
+import { migrate } from '../../../electron/core/db/migrate';
+import { migrations } from '../../../electron/core/db/migrations';
+import { insertUser } from '../../../electron/core/db/users';
+import { hashPassword } from '../../../electron/core/auth/password';
 import { makeHost, setUp, storeAttachment, type TestHost } from './support';
 
 const MARKER = '覃鑫淼';
@@ -140,6 +144,31 @@ describe('a backup of an encrypted installation', () => {
     expect(fileIsSealed(stored!.path)).toBe(true);
     const a = (await t.ok('attachments.original', { id: 1, offset: 0, length: 4 * 1024 * 1024 }, again));
     expect(Buffer.from(a.dataBase64, 'base64').equals(scan)).toBe(true);
+  });
+});
+
+describe('the backup before a migration of an encrypted installation', () => {
+  it('is encrypted with the installation’s key (VACUUM INTO from the keyed connection) and names it', async () => {
+    const { key } = newDataKey();
+    const dataDir = join(root, 'data');
+    mkdirSync(dataDir);
+    const old = openDatabase(join(dataDir, 'guangrong.db'), { key });
+    migrate(old, migrations, migrations.length - 1);
+    insertUser(old, { username: ADMIN.username, displayName: ADMIN.displayName, role: 'admin', passwordHash: await hashPassword(ADMIN.password), mustChangePassword: false, at: '2026-12-01T09:00:00.000Z' });
+    old.close();
+    const t = makeHost(dataDir, undefined, { dataKey: key });
+    hosts.push(t);
+    expect(t.host.core).not.toBeNull();
+    const [listed] = await t.ok('backup.list', {}, await t.signIn());
+    expect(listed).toMatchObject({ keyStatus: 'installationKey', summary: { reason: 'before-migration', schemaVersion: migrations.length - 1, encryption: { keyId: key.id }, counts: { users: 1 } } });
+    const zip = ZipReader.open(listed!.file);
+    const copy = join(root, 'copy.db');
+    writeFileSync(copy, zip.readBytes('guangrong.db'));
+    zip.close();
+    expect(databaseIsPlain(copy)).toBe(false);
+    const db = openKeyed(copy, key);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length - 1);
+    db.close();
   });
 });
 
