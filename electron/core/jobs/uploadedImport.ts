@@ -4,9 +4,11 @@
  *
  * The upload (tmp/uploads/<id>.part) is plain even in an encrypted installation: it arrives in
  * chunks and is read whole by the job, and sealing it chunk by chunk would only add work to a file
- * that lives for minutes. So it is removed as soon as the job has read it, whatever the outcome
- * (the import screen starts over with a new upload after a job; the error workbook keeps the
- * refused rows, sealed). Uploads abandoned before an import are swept after 24 hours (uploads.ts).
+ * that lives for minutes. So it is removed as soon as the import has run to its end — imported, or
+ * refused with its error workbook (which keeps the refused rows, sealed); the import screen starts
+ * over with a new upload then. A job that failed (a full disk) or was cancelled keeps it, so the
+ * same upload can be imported again; those, and uploads abandoned before an import, are swept
+ * after 24 hours untouched (uploads.ts).
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -30,17 +32,14 @@ function removeUploadedFile(dataDir: string, path: string): void {
 }
 
 export async function runUploadedImport<T, R>(ctx: JobContext, spec: ImportSpec<T, R>, input: UploadedImportInput): Promise<ImportResult<R>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(input.path));
-  } finally {
-    removeUploadedFile(ctx.dataDir, input.path);
-  }
-  return runImport(ctx, spec, {
+  const bytes = new Uint8Array(readFileSync(input.path));
+  const result = await runImport(ctx, spec, {
     bytes,
     fileName: input.fileName,
     mapping: input.mapping,
     ...(input.sheet === undefined ? {} : { sheet: input.sheet }),
     ...(input.headerRow === undefined ? {} : { headerRow: input.headerRow }),
   });
+  removeUploadedFile(ctx.dataDir, input.path);
+  return result;
 }
