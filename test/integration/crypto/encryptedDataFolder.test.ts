@@ -8,8 +8,9 @@
  * its old files and remakes its page images sealed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +22,6 @@ import type { Session } from '../../../electron/core';
 import { ADMIN, makeTestCore, tempDir, type TestCore } from '../../support/tempCore';
 import { inspectDataFolder, newDataKey } from '../../support/encryptedFolder';
 import { upload } from '../attachments/client';
-import { rmSync } from 'node:fs';
 
 /** A name no fixture uses, typed into a record, imported, exported and printed. */
 const MARKER_NAME = '覃鑫淼';
@@ -98,6 +98,12 @@ describe('an encrypted installation', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(sha256(pdf)).toBe(documentRow.sha256);
     expect(fileIsSealed(join(t.dataDir, 'documents', `${documentRow.serial}.pdf`))).toBe(true);
+    // The sheet shows the scan's page, made from the sealed blob (not "（扫描件无法读取）").
+    const pdfFile = join(tempDir('guangrong-pdf-'), 'sheet.pdf');
+    writeFileSync(pdfFile, pdf);
+    const images = execFileSync('pdfimages', ['-list', pdfFile], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim() !== '');
+    rmSync(dirname(pdfFile), { recursive: true, force: true });
+    expect(images).toHaveLength(1);
 
     // The list exported, read back plain.
     const exported = await t.core.jobs.wait((await t.ok('martyrs.export', { query: '', sort: 'strokeSurname' }, admin)).jobId);
