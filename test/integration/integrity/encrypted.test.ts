@@ -17,7 +17,8 @@ const key = newDataKey().key;
 let t: Awaited<ReturnType<typeof makeSetUpCore>>;
 let held: Awaited<ReturnType<typeof seedHeldFiles>>;
 beforeAll(async () => {
-  t = await makeSetUpCore({ dataKey: key });
+  // A running clock: the status's last check is the newest by its finish time.
+  t = await makeSetUpCore({ dataKey: key, clock: () => new Date() });
   held = await seedHeldFiles(t, t.admin);
 });
 afterAll(() => t.dispose());
@@ -27,6 +28,7 @@ async function checkNow() {
   const job = await jobEnd(t, t.admin, jobId);
   expect(job.status, JSON.stringify(job.error)).toBe('done');
   const last = (await t.ok('integrity.status', {}, t.admin)).last!;
+  expect(last.jobId).toBe(jobId);
   const { problems } = await t.ok('integrity.problems', { checkId: last.id }, t.admin);
   return { last, problems };
 }
