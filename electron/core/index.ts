@@ -147,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     }
     const version = currentVersion(db);
     // An existing database with data is copied before a migration changes it.
-    const safety = version > 0 && version < migrations.length ? backupBeforeMigration(db, options.dataDir, options.version ?? '0.0.0-dev', now()) : null;
+    const safety = version > 0 && version < migrations.length ? backupBeforeMigration(db, options.dataDir, options.version ?? '0.0.0-dev', now(), dataKey) : null;
     migrate(db, migrations);
     if (safety) recordAutomaticBackup(db, safety, { userId: null, username: 'system' });
   } catch (error) {

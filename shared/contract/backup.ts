@@ -13,6 +13,8 @@ export type BackupReason = (typeof backupReasons)[number];
 export const BACKUP_DATABASE_ENTRY = 'guangrong.db';
 export const BACKUP_MANIFEST_ENTRY = 'manifest.json';
 export const BACKUP_EXTENSION = '.grbak';
+/** The key file of an encrypted installation, copied into its backups (it opens with the passwords of the backup's day). */
+export const BACKUP_KEY_FILE_ENTRY = 'encryption.json';
 
 export const backupEntrySchema = z.object({ name: z.string().max(300), size: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -30,6 +32,11 @@ export const backupManifestSchema = z.object({
   includesAttachments: z.boolean(),
   /** Rows per main table, counted in the copy itself. */
   counts: z.record(z.string().max(40), z.number().int().nonnegative()),
+  /**
+   * The data key the database and the files are encrypted with (its id only), or null for a plain
+   * backup. Absent in backups made before encryption existed: plain.
+   */
+  encryption: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/) }).nullable().optional(),
   entries: z.array(backupEntrySchema),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
@@ -51,6 +58,13 @@ export const backupFileSchema = z.object({
   problem: localizedTextSchema.nullable(),
   /** Whether this application can restore it (not from a newer schema). */
   restorable: z.boolean(),
+  /**
+   * How it is encrypted, seen from this installation: `plain`; `installationKey` (restores as it
+   * is); `otherKey` (restoring asks for its key: a password of its day or its recovery key).
+   */
+  keyStatus: z.enum(['plain', 'installationKey', 'otherKey']),
+  /** The installation is encrypted and this backup is not (made before encryption): its data is readable by anyone — offer to delete it. */
+  unencryptedCopy: z.boolean(),
 });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
@@ -106,6 +120,17 @@ export const lastRestoreSchema = z.object({
 });
 export type LastRestore = z.infer<typeof lastRestoreSchema>;
 
+/**
+ * What opens a backup encrypted with another key than the installation's (or any encrypted backup
+ * restored into a plain installation): an administrator's password of the backup's day (its
+ * encryption.json), or the recovery key shown when that encryption was set up.
+ */
+export const backupKeyInputSchema = z.union([
+  z.strictObject({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+  z.strictObject({ recoveryKey: z.string().trim().min(1).max(100) }),
+]);
+export type BackupKeyInput = z.infer<typeof backupKeyInputSchema>;
+
 /** Backup and restore (系统管理 → 备份与恢复), and the recovery of a damaged database at start. */
 export const backupMethods = {
   'backup.settings': method({
@@ -139,10 +164,16 @@ export const backupMethods = {
     output: backupFileSchema,
   }),
   'backup.restore': method({
-    summary: 'Verify a backup, back up the current data, then replace it (a job; everyone signs in again after).',
+    summary: 'Verify a backup, back up the current data, then replace it (a job; everyone signs in again after). A backup encrypted with another key needs its key: a password of its day, or its recovery key.',
+    access: adminOnly,
+    input: z.strictObject({ file: pathSchema, key: backupKeyInputSchema.optional() }),
+    output: jobSchema,
+  }),
+  'backup.removePlain': method({
+    summary: 'In an encrypted installation: delete an unencrypted backup file (made before encryption was set up).',
     access: adminOnly,
     input: z.strictObject({ file: pathSchema }),
-    output: jobSchema,
+    output: ok,
   }),
   'backup.asideList': method({
     summary: 'Data kept aside: replaced by a restore, or a damaged database found at start.',

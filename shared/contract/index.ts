@@ -80,7 +80,7 @@ export type { PlaqueLedgerPrint, ListPrint, ListName, ListColumnName, PrintJobRe
 export { ledgerPrintViews, listColumns, listNames, LIST_PRINT_ROWS_MAX, printJobResultSchema, RECORD_SHEETS_MAX } from './documentPrints';
 export { LETTER_PLACEHOLDERS, LETTERS_PER_JOB_MAX, DOCUMENT_CHUNK_MAX, dateStyles, documentKinds, lettersJobResultSchema, unknownPlaceholders } from './documents';
 export * from './bridge';
-export type { BackupFile, BackupManifest, BackupSettings, BackupSummary, AsideFolder, RecoveryStatus, BackupReason, LastRestore } from './backup';
+export type { BackupFile, BackupManifest, BackupSettings, BackupSummary, AsideFolder, RecoveryStatus, BackupReason, LastRestore, BackupKeyInput } from './backup';
 export { backupManifestSchema, BACKUP_DATABASE_ENTRY, BACKUP_MANIFEST_ENTRY, BACKUP_EXTENSION, backupReasons, lastRestoreSchema } from './backup';
 export type { IntegrityCheck, IntegrityProblem, IntegrityRecord, IntegrityJobResult } from './integrity';
 export { INTEGRITY_CHECK_INTERVAL_DAYS, integrityJobResultSchema } from './integrity';

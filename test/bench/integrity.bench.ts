@@ -18,6 +18,7 @@ import { openDatabase, writeTransaction } from '../../electron/core/db/connectio
 import { attachmentFilesToCheck, attachmentUsers, databasePageCheck } from '../../electron/core/db/integrity';
 import { verifyAuditChain } from '../../electron/core/db/auditLog';
 import { checkAttachmentFiles } from '../../electron/core/integrity/files';
+import { plainVault } from '../../electron/core/crypto/vault';
 import { blobPath } from '../../electron/core/attachments/paths';
 import { martyrFieldsSchema } from '../../shared/contract';
 
@@ -109,7 +110,7 @@ verifyAuditChain(own);
 line('part: verifyAuditChain', seconds(performance.now() - t0));
 const rows = attachmentFilesToCheck(own);
 t0 = performance.now();
-await checkAttachmentFiles(dataDir, rows, { throwIfCancelled: () => {}, checked: () => {} });
+await checkAttachmentFiles(dataDir, rows, plainVault, { throwIfCancelled: () => {}, checked: () => {} });
 line('part: checkAttachmentFiles (re-hash)', seconds(performance.now() - t0));
 t0 = performance.now();
 attachmentUsers(own, shas[0]!.id, 50);

@@ -4,6 +4,7 @@
  * starts and ends so the parent can kill it (SIGKILL) inside a chosen step.
  *
  *   argv: <dataDir> <filesDir> [<job worker .mjs> <resources folder>]   (without: from source, through tsx)
+ *   env STRESS_DATA_KEY=<key id>:<key hex>: an encrypted round (the core opens with that key)
  */
 import { ADMIN, makeTestCore } from '../support/tempCore';
 import { steps, type Round } from './steps';
@@ -23,7 +24,9 @@ async function main() {
   send({ type: 'step', name: 'open', state: 'start', ms: 0 });
   // The code is loaded; from here the core opens the database (migrations, interrupted jobs, sign-in).
   send({ type: 'progress', phase: 'core:opening' });
-  const t = makeTestCore({ dataDir, ...(workerFile && resourcesDir ? { worker: { file: workerFile }, resourcesDir } : {}) });
+  const [keyId, keyHex] = (process.env.STRESS_DATA_KEY ?? '').split(':');
+  const dataKey = keyId && keyHex ? { id: keyId, key: Buffer.from(keyHex, 'hex') } : null;
+  const t = makeTestCore({ dataDir, dataKey, ...(workerFile && resourcesDir ? { worker: { file: workerFile }, resourcesDir } : {}) });
   t.core.on((event) => {
     if (event.name === 'job.progress' && event.payload.status === 'running') send({ type: 'progress', phase: `${event.payload.kind}:${event.payload.phase}` });
   });

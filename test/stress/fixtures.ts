@@ -1,13 +1,15 @@
 /**
  * What every stress round starts from, made once per run: a template data folder (migrated, the
  * national divisions loaded, the administrator and one source created, closed cleanly) that each
- * round copies, and the files the rounds bring in (a martyrs' spreadsheet, a few scans).
+ * round copies — a second one encrypted from its first start when the run has encrypted rounds —,
+ * and the files the rounds bring in (a martyrs' spreadsheet, a few scans).
  */
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { makeTestCore, ADMIN } from '../support/tempCore';
 import { makeJpeg } from '../integration/attachments/files';
+import { dataKeyFromRecoverySecret, newRecoveryKey, type DataKey } from '../../electron/core/crypto/dataKey';
 
 /** Rows in the round's import: small, so a round takes seconds, big enough to take a while to commit. */
 export const IMPORT_ROWS = 300;
@@ -37,30 +39,44 @@ export async function martyrsWorkbook(rows: number): Promise<Buffer> {
 export interface Prepared {
   /** The data folder each round copies. */
   template: string;
+  /** The same, encrypted from its first start with `key` (when the run has encrypted rounds). */
+  encrypted: { template: string; key: DataKey } | null;
   /** The files a round uploads. */
   files: string;
 }
 
-/** Builds the template data folder and the files under `root`. */
-export async function prepare(root: string): Promise<Prepared> {
+async function makeTemplate(template: string, dataKey: DataKey | null): Promise<void> {
+  const t = makeTestCore({ dataDir: template, dataKey });
+  const admin = t.core.openSession();
+  await t.ok('setup.createAdmin', ADMIN, admin);
+  await t.ok('sources.create', { kind: 'register', title: SOURCE_TITLE }, admin);
+  await t.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, admin);
+  await t.dispose();
+}
+
+/** Builds the template data folder(s) and the files under `root`. */
+export async function prepare(root: string, options: { encrypted?: boolean; plain?: boolean } = {}): Promise<Prepared> {
   const template = join(root, 'template');
   const files = join(root, 'files');
   mkdirSync(files, { recursive: true });
   writeFileSync(join(files, IMPORT_FILE), await martyrsWorkbook(IMPORT_ROWS));
   const colours = ['#a04030', '#30a040', '#4030a0', '#a0a030'];
   for (const [i, name] of SCAN_FILES.entries()) writeFileSync(join(files, name), await makeJpeg(400 + i * 10, 300, colours[i]));
-  const t = makeTestCore({ dataDir: template });
-  const admin = t.core.openSession();
-  await t.ok('setup.createAdmin', ADMIN, admin);
-  await t.ok('sources.create', { kind: 'register', title: SOURCE_TITLE }, admin);
-  await t.ok('settings.update', { issuingAuthority: '惠民县退役军人事务局' }, admin);
-  await t.dispose();
-  return { template, files };
+  if (options.plain !== false) await makeTemplate(template, null);
+  let encrypted: Prepared['encrypted'] = null;
+  if (options.encrypted) {
+    const recovery = newRecoveryKey();
+    encrypted = { template: join(root, 'template-encrypted'), key: dataKeyFromRecoverySecret(recovery.secret) };
+    await makeTemplate(encrypted.template, encrypted.key);
+  }
+  return { template, encrypted, files };
 }
 
-/** A fresh copy of the template for one round. */
-export function copyTemplate(prepared: Prepared, dataDir: string): void {
-  cpSync(prepared.template, dataDir, { recursive: true });
+/** A fresh copy of the template for one round (the encrypted one for an encrypted round). */
+export function copyTemplate(prepared: Prepared, dataDir: string, encrypted = false): void {
+  const from = encrypted ? prepared.encrypted?.template : prepared.template;
+  if (!from) throw new Error(`no ${encrypted ? 'encrypted' : 'plain'} template prepared`);
+  cpSync(from, dataDir, { recursive: true });
 }
 
 /** The backup step's folder, inside the round's data folder (a USB stick's stand-in). */

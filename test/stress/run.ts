@@ -2,7 +2,12 @@
  * The crash test: rounds of real work (steps.ts) in a child process killed with SIGKILL at a
  * random moment, each followed by the checks of checks.ts on what it left.
  *
- *   npm run stress -- [--rounds 100] [--seed 12345] [--keep] [--source]
+ *   npm run stress -- [--rounds 100] [--seed 12345] [--keep] [--source] [--encrypted]
+ *
+ * `--encrypted`: every round on an installation encrypted from its first start (the child opens
+ * the core with the run's data key; the checks open the database with it and read the files
+ * through the vault, and find no file in the clear). `encryptedRounds` (CI) encrypts that many
+ * rounds, spread over the run; round 1, the unkilled one, stays plain unless all are encrypted.
  *
  * Round 1 runs to the end unkilled: it proves the work itself passes the checks and measures how
  * long each step takes (each step a later round completes is timed again). Each later round picks its step in turn (open, import, batch, …: every
@@ -30,6 +35,8 @@ const ROUND_TIMEOUT_MS = 120_000;
 
 export interface RoundResult {
   round: number;
+  /** On an encrypted installation. */
+  encrypted: boolean;
   /** The step aimed at, and where the child really was when killed ('completed': it finished first). */
   aimed: string | null;
   killedIn: string;
@@ -76,9 +83,11 @@ interface ChildSpec {
   execArgv: string[];
 }
 
-async function runRound(prepared: Prepared, spec: ChildSpec, dataDir: string, aim: Aim | null): Promise<{ killedIn: string; jobPhase: string | null; killAfterMs: number | null; timing: Timing; error: string | null }> {
-  copyTemplate(prepared, dataDir);
-  const child = fork(spec.file, [dataDir, prepared.files, ...spec.args], { execArgv: spec.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+async function runRound(prepared: Prepared, spec: ChildSpec, dataDir: string, aim: Aim | null, encrypted: boolean): Promise<{ killedIn: string; jobPhase: string | null; killAfterMs: number | null; timing: Timing; error: string | null }> {
+  copyTemplate(prepared, dataDir, encrypted);
+  const key = encrypted ? prepared.encrypted!.key : null;
+  const env = key ? { ...process.env, STRESS_DATA_KEY: `${key.id}:${key.key.toString('hex')}` } : process.env;
+  const child = fork(spec.file, [dataDir, prepared.files, ...spec.args], { execArgv: spec.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const timing: Timing = { open: { ms: 0, anchors: [{ phase: 'start', at: 0 }] } };
@@ -148,12 +157,21 @@ export interface StressSummary {
   totalMs: number;
 }
 
-export async function runStress(options: { rounds: number; seed: number; keep?: boolean; source?: boolean; log?: (line: string) => void }): Promise<StressSummary> {
+/** Whether round `round` of `rounds` is one of the `encrypted` rounds, spread evenly, the first last to be chosen. */
+export function roundIsEncrypted(round: number, rounds: number, encrypted: number): boolean {
+  if (encrypted >= rounds) return true;
+  return Math.floor((round * encrypted) / rounds) !== Math.floor(((round - 1) * encrypted) / rounds);
+}
+
+export async function runStress(options: { rounds: number; seed: number; keep?: boolean; source?: boolean; encryptedRounds?: number; log?: (line: string) => void }): Promise<StressSummary> {
   const log = options.log ?? (() => {});
   const started = Date.now();
   const root = mkdtempSync(join(tmpdir(), 'guangrong-stress-'));
   const random = prng(options.seed);
-  const prepared = await prepare(root);
+  const encryptedRounds = options.encryptedRounds ?? 0;
+  const isEncrypted = (round: number) => roundIsEncrypted(round, options.rounds, encryptedRounds);
+  const allEncrypted = encryptedRounds >= options.rounds;
+  const prepared = await prepare(root, { encrypted: encryptedRounds > 0, plain: !allEncrypted });
   const bundle = options.source ? null : await bundleStressChild();
   const spec: ChildSpec = bundle ? { file: bundle.child, args: [bundle.worker, REPO_RESOURCES], execArgv: [] } : { file: CHILD_SOURCE, args: [], execArgv: ['--import', 'tsx'] };
   log(`seed ${options.seed}; ${options.rounds} rounds in ${root}`);
@@ -164,12 +182,13 @@ export async function runStress(options: { rounds: number; seed: number; keep?: 
       const dataDir = join(root, `round-${round}`);
       const roundStarted = Date.now();
       const aim = round === 1 ? null : chooseAim(PHASES[(round - 2) % PHASES.length]!, timing, random);
-      const ran = await runRound(prepared, spec, dataDir, aim);
+      const encrypted = isEncrypted(round);
+      const ran = await runRound(prepared, spec, dataDir, aim, encrypted);
       // Every step a round completed re-times it: the aim follows the machine's load as it changes.
       for (const [step, t] of Object.entries(ran.timing)) if (t.ms > 0) timing[step] = t;
-      const found = await checkDataFolder(dataDir);
+      const found = await checkDataFolder(dataDir, encrypted ? prepared.encrypted!.key : null);
       if (ran.error) found.problems.unshift(`the work failed: ${ran.error}`);
-      const result: RoundResult = { round, aimed: aim?.step ?? null, killedIn: ran.killedIn, jobPhase: ran.jobPhase, killAfterMs: ran.killAfterMs, ms: Date.now() - roundStarted, found, dataDir };
+      const result: RoundResult = { round, encrypted, aimed: aim?.step ?? null, killedIn: ran.killedIn, jobPhase: ran.jobPhase, killAfterMs: ran.killAfterMs, ms: Date.now() - roundStarted, found, dataDir };
       rounds.push(result);
       log(describeRound(result, aim, options.rounds));
       if (found.problems.length === 0 && !options.keep) rmSync(dataDir, { recursive: true, force: true });
@@ -192,12 +211,12 @@ function describeRound(r: RoundResult, aim: Aim | null, of: number): string {
   const where = r.killAfterMs === null || !aim ? 'not killed' : `killed in ${r.killedIn}${r.jobPhase ? ` (${r.jobPhase})` : ''}, ${r.killAfterMs} ms after ${aim.step}/${aim.anchor}`;
   const outcome = r.found.problems.length === 0 ? 'ok' : `FAILED\n  ${r.found.problems.join('\n  ')}\n  data folder kept: ${r.dataDir}`;
   const leftovers = r.found.leftovers.length ? `; leftovers: ${[...new Set(r.found.leftovers)].join(', ')}` : '';
-  return `round ${r.round}/${of}: ${where}: ${outcome}${leftovers} (${r.ms} ms)`;
+  return `round ${r.round}/${of}${r.encrypted ? ' (encrypted)' : ''}: ${where}: ${outcome}${leftovers} (${r.ms} ms)`;
 }
 
 export function formatSummary(s: StressSummary): string {
   const lines = [
-    `rounds: ${s.rounds.length}, failures: ${s.failures.length}, seed: ${s.seed} (replay: npm run stress -- --rounds ${s.rounds.length} --seed ${s.seed})`,
+    `rounds: ${s.rounds.length} (${s.rounds.filter((r) => r.encrypted).length} encrypted), failures: ${s.failures.length}, seed: ${s.seed} (replay: npm run stress -- --rounds ${s.rounds.length} --seed ${s.seed}${s.rounds.every((r) => r.encrypted) ? ' --encrypted' : ''})`,
     `time: ${(s.totalMs / 1000).toFixed(1)} s in all, ${(s.msPerRound / 1000).toFixed(1)} s per round (work, kill and checks)`,
     'where the kills fell:',
     ...Object.entries(s.distribution)
@@ -217,10 +236,11 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const rounds = Number(arg('rounds') ?? 100);
   const seed = Number(arg('seed') ?? Math.floor(Math.random() * 2 ** 31));
   if (!Number.isInteger(rounds) || rounds < 1 || !Number.isInteger(seed)) {
-    console.error('usage: npm run stress -- [--rounds N] [--seed S] [--keep]');
+    console.error('usage: npm run stress -- [--rounds N] [--seed S] [--keep] [--encrypted]');
     process.exit(2);
   }
-  const summary = await runStress({ rounds, seed, keep: process.argv.includes('--keep'), source: process.argv.includes('--source'), log: (line) => console.log(line) });
+  const encryptedRounds = process.argv.includes('--encrypted') ? rounds : 0;
+  const summary = await runStress({ rounds, seed, keep: process.argv.includes('--keep'), source: process.argv.includes('--source'), encryptedRounds, log: (line) => console.log(line) });
   console.log(formatSummary(summary));
   process.exit(summary.failures.length === 0 ? 0 : 1);
 }

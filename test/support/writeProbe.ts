@@ -8,14 +8,17 @@ import Database from 'better-sqlite3';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core';
+import { sqlKeyPragmas, type DataKey } from '../../electron/core/crypto/dataKey';
 
 export interface WriteProbe {
   snapshot(): { dataVersion: number; auditRows: number; files: string[] };
   close(): void;
 }
 
-export function writeProbe(dataDir: string): WriteProbe {
+/** `key`: the data key of an encrypted installation (the second connection opens with it). */
+export function writeProbe(dataDir: string, key: DataKey | null = null): WriteProbe {
   const reader = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  if (key) for (const pragma of sqlKeyPragmas(key)) reader.pragma(pragma);
   const uploads = join('tmp', 'uploads') + sep;
   const files = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,14 +3,14 @@
  * and reading them back (metadata, cached JPEG pages, original bytes by range).
  * The work is in electron/core/attachments/ (see its README).
  */
-import { access, open } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { defineHandlers, type HandlerContext } from '../context';
 import { CoreError, notFound } from '../errors';
 import { getAttachment } from '../db/attachments';
 import { blobPath } from '../attachments/paths';
 import { appendChunk, beginUpload, cancelUpload, finishedUpload, finishUpload, readUpload, uploadReceived } from '../attachments/uploads';
 import { storeUpload } from '../attachments/store';
-import { cachedPage, snapWidth } from '../attachments/derivatives';
+import { blobImageSource, cachedPage, snapWidth } from '../attachments/derivatives';
 import type { Attachment } from '../../../shared/contract/attachments';
 
 function attachmentOr404(ctx: HandlerContext, id: number): Attachment {
@@ -73,8 +73,10 @@ export const attachmentHandlers = defineHandlers({
     }
     let page;
     try {
-      page = await cachedPage(ctx.dataDir, a.sha256, source, input.page, snapWidth(input.width));
+      page = await cachedPage(ctx.dataDir, a.sha256, () => blobImageSource(source, ctx.vault), input.page, snapWidth(input.width), ctx.vault);
     } catch (error) {
+      // A sealed scan that does not open (altered, cut short, another key) says so.
+      if (error instanceof CoreError) throw error;
       // File-system failures (disk full, read-only) keep their code; a decoder failure is the page's fault.
       if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
       throw new CoreError('BAD_FILE', {
@@ -82,13 +84,7 @@ export const attachmentHandlers = defineHandlers({
         en: `Page ${input.page} of attachment “${a.originalName}” cannot be decoded (its data is damaged).`,
       });
     }
-    const handle = await open(page.path, 'r');
-    try {
-      const data = await handle.readFile();
-      return { mime: 'image/jpeg' as const, dataBase64: data.toString('base64'), width: page.width, height: page.height, page: input.page, pages: a.pages };
-    } finally {
-      await handle.close();
-    }
+    return { mime: 'image/jpeg' as const, dataBase64: page.data.toString('base64'), width: page.width, height: page.height, page: input.page, pages: a.pages };
   },
   'attachments.original': async (input, ctx) => {
     const a = attachmentOr404(ctx, input.id);
@@ -96,24 +92,15 @@ export const attachmentHandlers = defineHandlers({
       throw new CoreError('VALIDATION', { zh: `偏移量超出文件大小（${a.size} 字节）。`, en: `The offset is past the end of the file (${a.size} bytes).` });
     }
     const length = Math.min(input.length, a.size - input.offset);
-    let handle;
+    let data: Buffer;
     try {
-      handle = await open(blobPath(ctx.dataDir, a.sha256), 'r');
+      // The plain bytes, whether the blob is sealed or not (a sealed one: only the chunks of the range).
+      data = await ctx.vault.readRange(blobPath(ctx.dataDir, a.sha256), input.offset, length);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingFile(a);
       throw error;
     }
-    try {
-      const data = Buffer.alloc(length);
-      let got = 0;
-      while (got < length) {
-        const { bytesRead } = await handle.read(data, got, length - got, input.offset + got);
-        if (bytesRead === 0) throw missingFile(a);
-        got += bytesRead;
-      }
-      return { mime: a.mime, size: a.size, offset: input.offset, length, dataBase64: data.toString('base64'), sha256: a.sha256, originalName: a.originalName };
-    } finally {
-      await handle.close();
-    }
+    if (data.length !== length) throw missingFile(a);
+    return { mime: a.mime, size: a.size, offset: input.offset, length, dataBase64: data.toString('base64'), sha256: a.sha256, originalName: a.originalName };
   },
 });

@@ -18,6 +18,7 @@ import { CoreError, notFound } from '../errors';
 import { automaticFolder } from '../backup/automatic';
 import { defaultBackupFolder, folderBytes } from '../backup/files';
 import { inspectBackup } from '../backup/restore';
+import { keyForBackup } from '../backup/backupKey';
 
 function absolutePath(path: string): string {
   if (!isAbsolute(path)) {
@@ -38,11 +39,11 @@ function backupSettings(ctx: HandlerContext) {
 }
 
 /** The backup files in a folder, newest first (by the time in their manifest, else the file's). */
-export function listBackups(folder: string, latestSchema: number): BackupFile[] {
+export function listBackups(folder: string, latestSchema: number, installationKeyId: string | null = null): BackupFile[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((name) => name.endsWith(BACKUP_EXTENSION))
-    .map((name) => inspectBackup(join(folder, name), latestSchema))
+    .map((name) => inspectBackup(join(folder, name), latestSchema, installationKeyId))
     .sort((a, b) => (b.summary?.createdAt ?? b.modifiedAt).localeCompare(a.summary?.createdAt ?? a.modifiedAt));
 }
 
@@ -99,19 +100,38 @@ export const backupHandlers = defineHandlers({
     const user = ctx.requireUser();
     return ctx.jobs.start('backup.create', { folder: absolutePath(input.folder), reason: 'manual', appVersion: ctx.info.version }, { userId: user.id, username: user.username });
   },
-  'backup.list': (input, ctx) => listBackups(input.folder ? absolutePath(input.folder) : automaticFolder(ctx.db, ctx.dataDir), migrations.length),
-  'backup.inspect': (input) => {
+  'backup.list': (input, ctx) => listBackups(input.folder ? absolutePath(input.folder) : automaticFolder(ctx.db, ctx.dataDir), migrations.length, ctx.vault.key?.id ?? null),
+  'backup.inspect': (input, ctx) => {
     const file = absolutePath(input.file);
     if (!existsSync(file)) throw notFound({ zh: `备份文件 ${file}`, en: `The backup file ${file}` });
-    return inspectBackup(file, migrations.length);
+    return inspectBackup(file, migrations.length, ctx.vault.key?.id ?? null);
   },
-  'backup.restore': (input, ctx) => {
+  'backup.restore': async (input, ctx) => {
     const user = ctx.requireUser();
     const file = absolutePath(input.file);
-    const info = inspectBackup(file, migrations.length);
+    const info = inspectBackup(file, migrations.length, ctx.vault.key?.id ?? null);
     if (!info.restorable) throw new CoreError(info.summary ? 'DATABASE_TOO_NEW' : 'BAD_FILE', info.problem ?? undefined);
     refuseWhileJobsRun(ctx);
-    return ctx.jobs.start('backup.restore', { file, appVersion: ctx.info.version }, { userId: user.id, username: user.username });
+    // The backup's own key, when it is not the installation's: from the credentials, checked now
+    // (a wrong password is refused before anything starts). It goes to the worker in its input only.
+    const backupKey = await keyForBackup(file, info.summary?.encryption?.keyId ?? null, ctx.vault.key, input.key);
+    const keyInput = backupKey && backupKey !== ctx.vault.key ? { id: backupKey.id, hex: backupKey.key.toString('hex') } : null;
+    return ctx.jobs.start('backup.restore', { file, appVersion: ctx.info.version, backupKey: keyInput }, { userId: user.id, username: user.username });
+  },
+  'backup.removePlain': (input, ctx) => {
+    const file = absolutePath(input.file);
+    if (!existsSync(file)) throw notFound({ zh: `备份文件 ${file}`, en: `The backup file ${file}` });
+    const info = inspectBackup(file, migrations.length, ctx.vault.key?.id ?? null);
+    // Only what this is for: a readable backup in the clear, while the installation is encrypted.
+    if (!file.endsWith(BACKUP_EXTENSION) || !info.summary || !info.unencryptedCopy) {
+      throw new CoreError('VALIDATION', {
+        zh: '只能在本机数据已加密时删除未加密的备份文件；这个文件不是未加密的备份。',
+        en: 'Only an unencrypted backup can be deleted here, and only while this installation is encrypted; this file is not one.',
+      });
+    }
+    ctx.write((audit) => audit({ entity: 'backup', entityId: null, action: 'remove-plain', after: { file, createdAt: info.summary!.createdAt, size: info.size } }));
+    rmSync(file, { force: true });
+    return { ok: true as const };
   },
   'backup.asideList': (_input, ctx) => listAside(ctx.dataDir),
   'backup.removeAside': (input, ctx) => {

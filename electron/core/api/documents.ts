@@ -85,7 +85,7 @@ export const documentHandlers = defineHandlers({
     }
     let data: Buffer;
     try {
-      data = await readDocumentRange(ctx.dataDir, d.file, input.offset, Math.min(input.length, d.size - input.offset));
+      data = await readDocumentRange(ctx.dataDir, d.file, input.offset, Math.min(input.length, d.size - input.offset), ctx.vault);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new CoreError('NOT_FOUND', { zh: `文书 ${d.serial} 的文件不在数据文件夹中（可能被删除或移动）。`, en: `The file of document ${d.serial} is missing from the data folder.` });

@@ -2,7 +2,6 @@
  * Importing spreadsheets into the martyrs' roll: preview (header, mapping, first rows), the
  * import job, and the error workbook of a rejected import (an export of personal data: audited).
  */
-import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { defineHandlers } from '../context';
 import { CoreError, notFound } from '../errors';
@@ -20,7 +19,7 @@ export const martyrImportHandlers = defineHandlers({
     return startUploadImport(ctx, 'martyrs.import', input, { sourceId: input.sourceId });
   },
 
-  'imports.errorFile': (input, ctx) => {
+  'imports.errorFile': async (input, ctx) => {
     const job = ctx.jobs.get(input.jobId);
     const result = job.result as { ok?: boolean; errorFile?: string | null } | null;
     if (!result || result.ok !== false || !result.errorFile) throw notFound({ zh: '该任务的错误行文件', en: 'The error workbook of this job' });
@@ -28,8 +27,9 @@ export const martyrImportHandlers = defineHandlers({
     if (relative.startsWith('..')) throw notFound({ zh: '该任务的错误行文件', en: 'The error workbook of this job' });
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(ctx.dataDir, relative));
-    } catch {
+      bytes = await ctx.vault.readFile(join(ctx.dataDir, relative));
+    } catch (error) {
+      if (error instanceof CoreError) throw error;
       throw notFound({ zh: '错误行文件（可能已超过 30 天被清理）', en: 'The error workbook (it may have been cleaned up after 30 days)' });
     }
     ctx.write((audit) => audit({ entity: 'import', entityId: input.jobId, action: 'export', after: { file: relative, bytes: bytes.length } }));

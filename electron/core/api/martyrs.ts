@@ -184,11 +184,11 @@ export const martyrHandlers = defineHandlers({
     return { jobId: job.id };
   },
 
-  'exports.file': (input, ctx) => {
+  'exports.file': async (input, ctx) => {
     const job = ctx.jobs.get(input.jobId);
     const result = job.result as { file?: string } | null;
     if (job.status !== 'done' || !result?.file) throw notFound({ zh: '该任务导出的文件', en: 'The file of this export' });
-    const file = readExport(ctx.dataDir, result.file);
+    const file = await readExport(ctx.dataDir, result.file, ctx.vault);
     ctx.write((audit) => audit({ entity: 'export', entityId: input.jobId, action: 'export', after: { kind: job.kind, file: result.file, bytes: file.length } }));
     return { fileName: result.file.split('/').pop()!, dataBase64: file.toString('base64') };
   },

@@ -8,9 +8,16 @@
  *      file beside the target, fsynced, and renamed;
  *   3. fsync the directories, so the new name survives a power cut;
  * and only then does the caller commit the row that names it.
+ *
+ * In an encrypted installation (the vault has a key) the blob is the SEALED form of the upload
+ * (crypto/sealed.ts), written chunk by chunk to a temp file beside the name, fsynced and renamed:
+ * no hard link then, since the upload itself is plain. The name stays the SHA-256 of the PLAIN
+ * bytes, so the same scan is still stored once, and the row's size stays the plain size.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fsp, type Stats } from 'node:fs';
+import { closeSync, createReadStream, fsyncSync, openSync, promises as fsp, writeSync, type Stats } from 'node:fs';
+import { SealWriter, sealedSize } from '../crypto/sealed';
+import type { Vault } from '../crypto/vault';
 import { dirname, join } from 'node:path';
 import type { Db } from '../db/connection';
 import { attachmentShaExists } from '../db/attachments';
@@ -58,20 +65,47 @@ async function statOrNull(path: string): Promise<Stats | null> {
 // Linux vfat/exfat answer EPERM; Windows FAT answers ERROR_INVALID_FUNCTION, which libuv calls EISDIR.
 const linkUnsupported = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES', 'EISDIR', 'EINVAL']);
 
+/** The sealed form of `source` into `temp`, chunk by chunk (a 300 MB scan is never held whole), fsynced. */
+async function sealCopy(vault: Vault, source: string, temp: string): Promise<void> {
+  const fd = openSync(temp, 'wx');
+  try {
+    const writer = new SealWriter(vault.key!, (bytes) => {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    });
+    for await (const chunk of createReadStream(source, { highWaterMark: 1024 * 1024 })) writer.update(chunk as Buffer);
+    writer.finish();
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Puts the bytes of `source` (whose sha256 is known) at their content address, durably.
  * `source` is left in place. Answers 'created', or 'existing' when a complete copy was there.
  */
-export async function writeBlob(dataDir: string, sha256: string, source: string, size: number): Promise<'created' | 'existing'> {
+export async function writeBlob(dataDir: string, sha256: string, source: string, size: number, vault: Vault): Promise<'created' | 'existing'> {
   const target = blobPath(dataDir, sha256);
   const existing = await statOrNull(target);
-  // Same name = same content; a wrong size means an earlier copy was cut short: replace it.
-  if (existing && existing.size === size) return 'existing';
+  // Same name = same content (plain, or sealed: not yet sealed after set-up is plain); a wrong
+  // size means an earlier copy was cut short: replace it.
+  if (existing && (existing.size === size || (vault.key && existing.size === sealedSize(size)))) return 'existing';
   const dir = dirname(target);
   await makeDirectory(dir);
   await fsyncFile(source);
   let created = false;
-  if (!existing) {
+  if (vault.key) {
+    const temp = join(dir, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await sealCopy(vault, source, temp);
+      await fsp.rename(temp, target);
+    } catch (error) {
+      await fsp.rm(temp, { force: true });
+      throw error;
+    }
+    created = true;
+  } else if (!existing) {
     try {
       await fsp.link(source, target);
       created = true;
@@ -106,12 +140,21 @@ export interface BlobCheck {
   size: number | null;
 }
 
-/** Integrity of one stored file: it exists and its bytes hash to its name (used by backups). */
-export async function verifyAttachment(dataDir: string, sha256: string): Promise<BlobCheck> {
+/**
+ * Integrity of one stored file: it exists and its plain bytes hash to its name (used by backups).
+ * A sealed file that does not open (altered, cut short, another key) is a mismatch.
+ */
+export async function verifyAttachment(dataDir: string, sha256: string, vault: Vault): Promise<BlobCheck> {
   const path = blobPath(dataDir, sha256);
   const stats = await statOrNull(path);
   if (!stats) return { ok: false, problem: 'missing', size: null };
-  const actual = await sha256File(path);
+  let actual: string | null;
+  try {
+    actual = (await vault.hashFile(path)).sha256;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FILE_DAMAGED') throw error;
+    actual = null;
+  }
   return actual === sha256 ? { ok: true, problem: null, size: stats.size } : { ok: false, problem: 'mismatch', size: stats.size };
 }
 

@@ -8,7 +8,6 @@
  *   any pixel is decoded (and by libvips again, per page);
  * - failOn 'error': a truncated or corrupt image fails, harmless warnings do not.
  */
-import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
@@ -34,9 +33,15 @@ export async function withImageSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * An image to decode: a plain file's path, or the bytes of one (a sealed attachment, opened by the
+ * vault: libvips reads files itself, so it is given the plain bytes, never the sealed file).
+ */
+export type ImageSource = string | Buffer;
+
 /** One page (0-based) of an image file, with the limits above. */
-export function openImage(path: string, page = 0): Sharp {
-  return sharp(path, { page, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
+export function openImage(source: ImageSource, page = 0): Sharp {
+  return sharp(source, { page, limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', sequentialRead: true });
 }
 
 export interface RenderedPage {
@@ -46,9 +51,9 @@ export interface RenderedPage {
 
 /**
  * Renders one page as a JPEG (quality 80) no wider than `width` (never enlarged), orientation
- * applied, transparency on white, into `outFile`.
+ * applied, transparency on white. The caller writes it (sealed or not: derivatives.ts).
  */
-export async function renderJpeg(source: string, page: number, width: number, outFile: string): Promise<RenderedPage> {
+export async function renderJpeg(source: ImageSource, page: number, width: number): Promise<RenderedPage & { data: Buffer }> {
   return withImageSlot(async () => {
     const { data, info } = await openImage(source, page)
       .autoOrient()
@@ -56,10 +61,7 @@ export async function renderJpeg(source: string, page: number, width: number, ou
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80 })
       .toBuffer({ resolveWithObject: true });
-    // Written by Node, not libvips: a full disk or a write-protected folder then fails with its
-    // code (ENOSPC, EROFS…), which callers tell apart from a picture that does not decode.
-    await writeFile(outFile, data);
-    return { width: info.width, height: info.height };
+    return { data, width: info.width, height: info.height };
   });
 }
 
@@ -71,7 +73,7 @@ export async function imageMetadata(path: string, page = 0): Promise<Metadata> {
   return withImageSlot(() => sharp(path, { page, limitInputPixels: false, failOn: 'error' }).metadata());
 }
 
-export async function jpegSize(path: string): Promise<RenderedPage> {
-  const m = await sharp(path).metadata();
+export async function jpegSize(jpeg: Buffer): Promise<RenderedPage> {
+  const m = await sharp(jpeg).metadata();
   return { width: m.autoOrient.width, height: m.autoOrient.height };
 }

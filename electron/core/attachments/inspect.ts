@@ -7,10 +7,15 @@
  * Images are decoded once here (page 1, into the 200-wide thumbnail of the derivative cache), so
  * a stored image is known to display. TIFFs are also walked page by page (tiff.ts) so a file cut
  * short in its last page is caught without decoding every page.
+ *
+ * What is inspected is always an upload being stored (tmp/uploads, plain while it arrives: see
+ * uploads.ts), never a stored blob, so it is read by path here (tiff.ts and pdf.ts too); only the
+ * thumbnail it makes goes through the vault (sealed when the installation is encrypted).
  */
 import { open, readFile } from 'node:fs/promises';
 import type { AttachmentMime } from '../../../shared/contract/attachments';
 import { CoreError } from '../errors';
+import type { Vault } from '../crypto/vault';
 import { cachedPage, THUMBNAIL_WIDTH } from './derivatives';
 import { imageMetadata, MAX_INPUT_PIXELS } from './imaging';
 import { countPdfPages } from './pdf';
@@ -89,7 +94,7 @@ async function inspectPdf(path: string, fileName: string): Promise<ContentInfo> 
  * Checks the file and answers its type, pages and size. Renders the 200-wide thumbnail of page 1
  * into the derivative cache under `sha256` (the decode check).
  */
-export async function inspectFile(path: string, fileName: string, cache: { dataDir: string; sha256: string }): Promise<ContentInfo> {
+export async function inspectFile(path: string, fileName: string, cache: { dataDir: string; sha256: string; vault: Vault }): Promise<ContentInfo> {
   const { head, size } = await readHead(path);
   if (size === 0) throw bad(fileName, '是空的（0 字节），', 'is empty (0 bytes).');
   const mime = sniff(head);
@@ -129,7 +134,7 @@ export async function inspectFile(path: string, fileName: string, cache: { dataD
     throw bad(fileName, `的页数无法确定（页目录记有 ${tiffPages} 页，解码器读出 ${meta.pages ?? 1} 页）。`, `has an uncertain page count (${tiffPages} page directories, the decoder reads ${meta.pages ?? 1}).`);
   }
   try {
-    await cachedPage(cache.dataDir, cache.sha256, path, 1, THUMBNAIL_WIDTH);
+    await cachedPage(cache.dataDir, cache.sha256, async () => path, 1, THUMBNAIL_WIDTH, cache.vault);
   } catch (error) {
     // A full disk or a read-only folder while writing the thumbnail is not the file's fault.
     if ((error as NodeJS.ErrnoException).code !== undefined) throw error;

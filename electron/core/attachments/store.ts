@@ -17,6 +17,7 @@ import type { Db } from '../db/connection';
 import { findAttachmentBySha, insertAttachment } from '../db/attachments';
 import { CoreError } from '../errors';
 import type { JobContext } from '../jobs/context';
+import type { Vault } from '../crypto/vault';
 import { writeBlob } from './blobs';
 import { inspectFile, type ContentInfo } from './inspect';
 import { finishedUpload, removeUpload } from './uploads';
@@ -24,6 +25,8 @@ import { finishedUpload, removeUpload } from './uploads';
 export interface StoreEnv {
   db: Db;
   dataDir: string;
+  /** Seals the blobs and the thumbnails when the installation is encrypted. */
+  vault: Vault;
   userId: number;
   now(): string;
   write<T>(fn: (audit: (record: AuditRecord) => void) => T): T;
@@ -57,7 +60,7 @@ export async function storeUploads(env: StoreEnv, uploadIds: readonly string[], 
       continue;
     }
     try {
-      infos.set(upload.sha256, await inspectFile(upload.path, upload.fileName, { dataDir: env.dataDir, sha256: upload.sha256 }));
+      infos.set(upload.sha256, await inspectFile(upload.path, upload.fileName, { dataDir: env.dataDir, sha256: upload.sha256, vault: env.vault }));
     } catch (error) {
       if (!(error instanceof CoreError) || error.code !== 'BAD_FILE') throw error;
       problems.push({ fileName: upload.fileName, error });
@@ -79,7 +82,7 @@ export async function storeUploads(env: StoreEnv, uploadIds: readonly string[], 
     cancelled();
     hooks.progress?.(i, total, 'writing');
     if (written.has(upload.sha256)) continue;
-    await writeBlob(env.dataDir, upload.sha256, upload.path, upload.size);
+    await writeBlob(env.dataDir, upload.sha256, upload.path, upload.size, env.vault);
     written.add(upload.sha256);
   }
   cancelled();
@@ -113,7 +116,8 @@ export async function storeUploads(env: StoreEnv, uploadIds: readonly string[], 
     if (!(error instanceof NothingNew)) throw error;
   }
 
-  // 4. The uploads are done with (the blob is a hard link or a copy: removing the upload keeps it).
+  // 4. The uploads are done with (the blob is a hard link, a copy or a sealed copy: removing the
+  // upload keeps it). In an encrypted installation this also ends the plain copy's life.
   for (const upload of uploads) removeUpload(env.dataDir, upload.id);
   return results;
 }
@@ -123,9 +127,9 @@ export async function storeUploads(env: StoreEnv, uploadIds: readonly string[], 
  * attachment row, new or the one already holding this content. Other domains may call it and then
  * link the attachment to their record (db/attachments.ts `linkAttachment`) in their own write.
  */
-export async function storeUpload(ctx: Pick<HandlerContext, 'db' | 'dataDir' | 'now' | 'write' | 'requireUser'>, uploadId: string): Promise<StoredAttachment> {
+export async function storeUpload(ctx: Pick<HandlerContext, 'db' | 'dataDir' | 'vault' | 'now' | 'write' | 'requireUser'>, uploadId: string): Promise<StoredAttachment> {
   const user = ctx.requireUser();
-  const [stored] = await storeUploads({ db: ctx.db, dataDir: ctx.dataDir, userId: user.id, now: ctx.now, write: ctx.write }, [uploadId]);
+  const [stored] = await storeUploads({ db: ctx.db, dataDir: ctx.dataDir, vault: ctx.vault, userId: user.id, now: ctx.now, write: ctx.write }, [uploadId]);
   return { attachment: stored!.attachment, duplicate: stored!.duplicate };
 }
 
@@ -133,7 +137,7 @@ export async function storeUpload(ctx: Pick<HandlerContext, 'db' | 'dataDir' | '
 export async function storeAttachmentsJob(ctx: JobContext, input: { uploadIds: string[] }): Promise<StoreJobResult> {
   const userId = ctx.actor.userId;
   if (userId === null) throw new CoreError('UNAUTHENTICATED');
-  const stored = await storeUploads({ db: ctx.db, dataDir: ctx.dataDir, userId, now: ctx.now, write: ctx.write }, input.uploadIds, {
+  const stored = await storeUploads({ db: ctx.db, dataDir: ctx.dataDir, vault: ctx.vault, userId, now: ctx.now, write: ctx.write }, input.uploadIds, {
     progress: (done, total, phase) => ctx.progress(done, total, phase),
     throwIfCancelled: () => ctx.throwIfCancelled(),
   });

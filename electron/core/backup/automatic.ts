@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connection';
+import type { DataKey } from '../crypto/dataKey';
 import { hasUsers, readBackupSettings, writeLastAutomaticBackup } from '../db/backup';
 import { appendAudit } from '../db/auditLog';
 import { writeTransaction } from '../db/connection';
@@ -62,10 +63,11 @@ export function dailyBackupDue(db: Db, now: Date): boolean {
 
 /**
  * Before migrate() changes an existing database that holds data: a copy of it (database only:
- * a migration never touches attachment files) in the automatic folder. Synchronous, as
+ * a migration never touches attachment files) in the automatic folder; encrypted with `key` when
+ * the installation is (VACUUM INTO from the keyed connection). Synchronous, as
  * createCore is. Answers the file written, or null when there was nothing to protect.
  */
-export function backupBeforeMigration(db: Db, dataDir: string, appVersion: string, now: string): WrittenBackup | null {
+export function backupBeforeMigration(db: Db, dataDir: string, appVersion: string, now: string, key: DataKey | null = null): WrittenBackup | null {
   if (!hasUsers(db)) return null;
   const folder = automaticFolder(db, dataDir);
   ensureFolder(folder, true);
@@ -79,6 +81,7 @@ export function backupBeforeMigration(db: Db, dataDir: string, appVersion: strin
     createdAt: now,
     createdBy: { userId: null, username: 'system' },
     includeAttachments: false,
+    key,
   });
   // The record is written after the migration (its tables may be what the migration changes).
   return written;

@@ -3,10 +3,18 @@
  * online backup API in a job worker or VACUUM INTO before a migration), every attachment, and
  * manifest.json last with the SHA-256 of every entry. Written as `<name>.partial`, fsynced, then
  * renamed: a USB stick pulled out mid-way leaves a .partial, never a file that looks complete.
+ *
+ * An encrypted installation's backup holds the data as it is stored: the database copy encrypted
+ * with the same key (VACUUM INTO from the keyed connection: the backup API refuses to copy between
+ * a keyed and an unkeyed database), the sealed attachments byte for byte, and encryption.json, so
+ * the backup opens with the passwords of its day (or the recovery key). The manifest names the
+ * key by its id (see README: what the manifest may hold).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BACKUP_DATABASE_ENTRY, BACKUP_MANIFEST_ENTRY, type BackupManifest, type BackupReason } from '../../../shared/contract/backup';
+import { BACKUP_DATABASE_ENTRY, BACKUP_KEY_FILE_ENTRY, BACKUP_MANIFEST_ENTRY, type BackupManifest, type BackupReason } from '../../../shared/contract/backup';
+import type { DataKey } from '../crypto/dataKey';
+import { keyFilePath } from '../crypto/keyFile';
 import type { Db } from '../db/connection';
 import { sealSnapshot, vacuumInto } from '../db/backup';
 import { CoreError } from '../errors';
@@ -30,6 +38,8 @@ export interface WriteBackupOptions {
   createdAt: string;
   createdBy: BackupManifest['createdBy'];
   includeAttachments: boolean;
+  /** The installation's data key (the snapshot is encrypted with it), or null when it is plain. */
+  key: DataKey | null;
   /** Called after every chunk: report progress, throw to cancel (the partial file is removed). */
   onProgress?: (progress: BackupProgress) => void;
 }
@@ -61,8 +71,9 @@ export function ensureFolder(folder: string, create: boolean): void {
 }
 
 export function writeBackupFile(options: WriteBackupOptions): WrittenBackup {
-  const sealed = sealSnapshot(options.snapshot);
+  const sealed = sealSnapshot(options.snapshot, options.key);
   const attachments = options.includeAttachments ? listAttachmentFiles(options.dataDir) : [];
+  const keyFile = options.key && existsSync(keyFilePath(options.dataDir)) ? keyFilePath(options.dataDir) : null;
   const databaseSize = statSync(options.snapshot).size;
   const progress: BackupProgress = {
     filesDone: 0,
@@ -81,6 +92,7 @@ export function writeBackupFile(options: WriteBackupOptions): WrittenBackup {
       options.onProgress?.(progress);
     };
     const entries = [zip.addFile(BACKUP_DATABASE_ENTRY, options.snapshot, databaseSize, onChunk)];
+    if (keyFile) entries.push(zip.addBytes(BACKUP_KEY_FILE_ENTRY, readFileSync(keyFile)));
     progress.filesDone++;
     // Reported as each file is done, the database too (else a backup without attachments ends at 0 / 1).
     options.onProgress?.(progress);
@@ -99,6 +111,7 @@ export function writeBackupFile(options: WriteBackupOptions): WrittenBackup {
       reason: options.reason,
       includesAttachments: options.includeAttachments,
       counts: sealed.counts,
+      encryption: options.key ? { keyId: options.key.id } : null,
       entries,
     };
     zip.addBytes(BACKUP_MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest), 'utf8'));
@@ -125,13 +138,17 @@ export const snapshotPath = (dataDir: string, label: string) => join(dataDir, 't
 /**
  * A consistent copy of the database through SQLite's online backup API from this connection:
  * the whole copy in one step, so writers on other connections (WAL) go on and never make it restart.
+ * Encrypted (`key`): VACUUM INTO from this keyed connection instead — one read transaction, so a
+ * snapshot as consistent, written encrypted with the same key (the backup API refuses a keyed
+ * source with an unkeyed target).
  */
-export async function snapshotDatabase(db: Db, dataDir: string, label: string): Promise<string> {
+export async function snapshotDatabase(db: Db, dataDir: string, label: string, key: DataKey | null = null): Promise<string> {
   const file = snapshotPath(dataDir, label);
   mkdirSync(dirname(file), { recursive: true });
   rmSync(file, { force: true });
   try {
-    await db.backup(file, { progress: () => 0x7fffffff });
+    if (key) vacuumInto(db, file);
+    else await db.backup(file, { progress: () => 0x7fffffff });
   } catch (error) {
     rmSync(file, { force: true });
     throw error;

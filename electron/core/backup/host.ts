@@ -38,6 +38,8 @@ import { automaticFolder, dailyBackupDue } from './automatic';
 import { asideFolderName, defaultBackupFolder } from './files';
 import type { RestoreBackupResult } from './jobs';
 import { extractVerified, removeStaleStaging, swapIn } from './restore';
+import type { DataKey } from '../crypto/dataKey';
+import { restoreKeyTracker } from './restoreKeys';
 
 export interface CoreHostOptions extends CoreOptions {
   /** How often to check whether today's automatic backup is due; 0 turns the automatic backups off (tests). */
@@ -99,6 +101,10 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   let damage: { message: LocalizedText; damagedDir: string | null } | null = null;
   let swapping: Promise<void> | null = null;
   let closed = false;
+  // enc-files: the data key the core is opened with; a restore under another key changes it.
+  let dataKey: DataKey | null = options.dataKey ?? null;
+  const coreOptions = (): CoreOptions => ({ ...options, dataKey });
+  const restoreKeys = restoreKeyTracker();
 
   const attach = (opened: Core) => {
     core = opened;
@@ -107,7 +113,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
       if (event.name !== 'job.progress') return;
       const job = event.payload;
       if (job.kind === 'backup.restore' && job.status === 'done' && job.result) {
-        swapping = replaceFromJob(opened, job.result as RestoreBackupResult, job.startedBy).finally(() => {
+        swapping = replaceFromJob(opened, job.id, job.result as RestoreBackupResult, job.startedBy).finally(() => {
           swapping = null;
         });
       }
@@ -116,7 +122,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   const open = () => {
     try {
-      attach(createCore(options));
+      attach(createCore(coreOptions()));
       damage = null;
     } catch (error) {
       if (!(error instanceof CoreError) || error.code !== 'DATABASE_CORRUPT') throw error;
@@ -135,14 +141,18 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     });
   };
 
-  const swapAndOpen = (stagingDir: string, file: string, withAttachments: boolean): string => {
+  const swapAndOpen = (stagingDir: string, file: string, withAttachments: boolean, nextKey: DataKey | null = dataKey): string => {
     const at = now();
-    const swap = swapIn(options.dataDir, stagingDir, join(options.dataDir, asideFolderName('replaced', at)), withAttachments, replacedNote(file, at));
+    const keyFile = (nextKey?.id ?? null) === (dataKey?.id ?? null) ? 'keep' : 'replace';
+    const swap = swapIn(options.dataDir, stagingDir, join(options.dataDir, asideFolderName('replaced', at)), withAttachments, replacedNote(file, at), keyFile);
+    const previousKey = dataKey;
+    dataKey = nextKey;
     try {
-      attach(createCore(options));
+      attach(createCore(coreOptions()));
     } catch (error) {
       logger.error('The restored database could not be opened: the replaced data is put back', error);
       swap.undo();
+      dataKey = previousKey;
       open();
       throw error;
     }
@@ -150,12 +160,19 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     return swap.replacedDir;
   };
 
-  async function replaceFromJob(opened: Core, result: RestoreBackupResult, startedBy: string): Promise<void> {
+  async function replaceFromJob(opened: Core, jobId: number, result: RestoreBackupResult, startedBy: string): Promise<void> {
+    // The restored data's key: the installation's, or the one this host derived from the restore call's credentials.
+    const nextKey = await restoreKeys.keyFor(jobId, result.keyId, dataKey);
+    if (nextKey === undefined) {
+      logger.error('Restore: the key of the restored data is not known to the host; nothing was replaced');
+      rmSync(result.stagingDir, { recursive: true, force: true });
+      return;
+    }
     unsubscribe();
     core = null;
     await opened.close();
     try {
-      const replacedDir = swapAndOpen(result.stagingDir, result.file, result.includesAttachments);
+      const replacedDir = swapAndOpen(result.stagingDir, result.file, result.includesAttachments, nextKey);
       recordRestore(core!, { file: result.file, createdAt: result.createdAt, createdBy: result.createdBy, replacedDir, safetyBackup: result.safetyBackup, by: startedBy }, startedBy || 'admin', result.safetyBackup);
     } catch (error) {
       logger.error('Restore failed at the swap', error);
@@ -169,7 +186,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (method === 'recovery.lastRestore') return null;
     const folder = defaultBackupFolder(options.dataDir);
     if (method === 'recovery.status') {
-      return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length) };
+      return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length, dataKey?.id ?? null) };
     }
     const parsed = methods['recovery.restore'].input.safeParse(input ?? {});
     if (!parsed.success) throw new CoreError('VALIDATION');
@@ -184,7 +201,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
         lastReport = at;
         events.emit({ name: 'recovery.progress', payload: { phase: 'checking', done, total, bytes } });
       },
-    });
+    }, dataKey);
     const files = manifest.entries.length;
     const size = manifest.entries.reduce((sum, e) => sum + e.size, 0);
     events.emit({ name: 'recovery.progress', payload: { phase: 'replacing', done: files, total: files, bytes: { done: size, total: size } } });
@@ -195,7 +212,12 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   const callUntyped = async (method: unknown, input: unknown, session: Session): Promise<Result<unknown>> => {
     if (swapping) await swapping.catch(() => {});
-    if (core) return core.callUntyped(method, input, session);
+    if (core) {
+      const result = await core.callUntyped(method, input, session);
+      // enc-files: a restore under another key — the host derives that key itself, from the same credentials.
+      if (method === 'backup.restore' && result.ok) restoreKeys.remember(result.value, input, dataKey);
+      return result;
+    }
     if (!damage) return { ok: false, error: apiError('BUSY', SWAPPING) };
     if (!isMethodName(method) || !recoveryMethods.has(method)) return { ok: false, error: apiError('DATABASE_CORRUPT', damage.message) };
     try {

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   BACKUP_DATABASE_ENTRY,
+  BACKUP_KEY_FILE_ENTRY,
   BACKUP_MANIFEST_ENTRY,
   backupManifestSchema,
   type BackupFile,
@@ -17,11 +18,15 @@ import {
 } from '../../../shared/contract/backup';
 import type { LocalizedText } from '../../../shared/contract/text';
 import { quickCheck } from '../db/backup';
+import { sqlKeyPragmas, type DataKey } from '../crypto/dataKey';
+import { KEY_FILE } from '../crypto/keyFile';
+import { createVault } from '../crypto/vault';
+import { encryptedWithOtherKey } from './backupKey';
 import { CoreError } from '../errors';
 import { fsyncFolder } from './files';
 import { ZipFormatError, ZipReader } from './zip';
 
-const DATABASE_FILE = 'guangrong.db';
+export const DATABASE_FILE = 'guangrong.db';
 const ENTRY_NAME = /^attachments\/([0-9a-f]{2})\/([0-9a-f]{2})\/([0-9a-f]{64})$/;
 
 export const backupProblems = {
@@ -68,7 +73,7 @@ export function openBackup(file: string): { zip: ZipReader; manifest: BackupMani
     if (!manifest.success) throw new ZipFormatError('malformed', 'manifest does not match');
     const names = new Set<string>();
     for (const entry of manifest.data.entries) {
-      if (entry.name !== BACKUP_DATABASE_ENTRY && !ENTRY_NAME.test(entry.name)) throw new ZipFormatError('malformed', `unexpected entry ${entry.name}`);
+      if (entry.name !== BACKUP_DATABASE_ENTRY && entry.name !== BACKUP_KEY_FILE_ENTRY && !ENTRY_NAME.test(entry.name)) throw new ZipFormatError('malformed', `unexpected entry ${entry.name}`);
       if (names.has(entry.name)) throw new ZipFormatError('malformed', `twice: ${entry.name}`);
       names.add(entry.name);
       const inZip = zip.entries.get(entry.name);
@@ -83,8 +88,14 @@ export function openBackup(file: string): { zip: ZipReader; manifest: BackupMani
   }
 }
 
-/** What the file holds, or why it cannot be restored; never throws for a bad file. */
-export function inspectBackup(file: string, latestSchema: number): BackupFile {
+/** The key id a backup is encrypted under, or null for a plain one. */
+export const backupKeyId = (manifest: Pick<BackupManifest, 'encryption'>): string | null => manifest.encryption?.keyId ?? null;
+
+/**
+ * What the file holds, or why it cannot be restored; never throws for a bad file. `installationKeyId`
+ * (null: a plain installation) tells whether its key is the installation's.
+ */
+export function inspectBackup(file: string, latestSchema: number, installationKeyId: string | null = null): BackupFile {
   let size = 0;
   let modifiedAt = new Date(0).toISOString();
   try {
@@ -95,17 +106,20 @@ export function inspectBackup(file: string, latestSchema: number): BackupFile {
     zip.close();
     const { entries, ...rest } = manifest;
     const newer = manifest.schemaVersion > latestSchema;
+    const keyId = backupKeyId(manifest);
     return {
       file,
       name: file.split(/[\\/]/).pop() ?? file,
       size,
       modifiedAt,
-      summary: { ...rest, files: entries.length, bytes: entries.reduce((sum, e) => sum + e.size, 0) },
+      summary: { ...rest, encryption: keyId ? { keyId } : null, files: entries.length, bytes: entries.reduce((sum, e) => sum + e.size, 0) },
       problem: newer ? tooNew(manifest.schemaVersion, latestSchema) : null,
       restorable: !newer,
+      keyStatus: keyId === null ? 'plain' : keyId === installationKeyId ? 'installationKey' : 'otherKey',
+      unencryptedCopy: keyId === null && installationKeyId !== null,
     };
   } catch (error) {
-    return { file, name: file.split(/[\\/]/).pop() ?? file, size, modifiedAt, summary: null, problem: problemOf(error), restorable: false };
+    return { file, name: file.split(/[\\/]/).pop() ?? file, size, modifiedAt, summary: null, problem: problemOf(error), restorable: false, keyStatus: 'plain', unencryptedCopy: false };
   }
 }
 
@@ -120,8 +134,13 @@ export interface ExtractHooks {
  * Extracts every entry into `stagingDir` (created; must not exist), each checked against the
  * manifest's SHA-256 (and an attachment against its own name), then checks the database itself.
  * On any failure the staging folder is removed and a CoreError BAD_FILE / DATABASE_TOO_NEW says why.
+ *
+ * An encrypted backup needs `key` (its own data key): its database is checked through it, and each
+ * attachment's name against the SHA-256 of its PLAIN bytes (the entry's own SHA-256 is of the
+ * sealed bytes as stored). Without the right key: DATA_LOCKED, naming the key, before anything is
+ * extracted.
  */
-export async function extractVerified(file: string, stagingDir: string, latestSchema: number, hooks: ExtractHooks = {}): Promise<BackupManifest> {
+export async function extractVerified(file: string, stagingDir: string, latestSchema: number, hooks: ExtractHooks = {}, key: DataKey | null = null): Promise<BackupManifest> {
   let opened: ReturnType<typeof openBackup>;
   try {
     opened = openBackup(file);
@@ -133,6 +152,12 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
     zip.close();
     throw new CoreError('DATABASE_TOO_NEW', tooNew(manifest.schemaVersion, latestSchema));
   }
+  const keyId = backupKeyId(manifest);
+  if (keyId !== null && key?.id !== keyId) {
+    zip.close();
+    throw new CoreError('DATA_LOCKED', encryptedWithOtherKey(keyId));
+  }
+  const vault = createVault(keyId === null ? null : key);
   mkdirSync(stagingDir, { recursive: false });
   try {
     let done = 0;
@@ -140,7 +165,7 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
     for (const entry of manifest.entries) {
       hooks.check?.();
       const match = ENTRY_NAME.exec(entry.name);
-      const target = match ? join(stagingDir, 'attachments', match[1]!, match[2]!, match[3]!) : join(stagingDir, DATABASE_FILE);
+      const target = match ? join(stagingDir, 'attachments', match[1]!, match[2]!, match[3]!) : join(stagingDir, entry.name === BACKUP_KEY_FILE_ENTRY ? KEY_FILE : DATABASE_FILE);
       if (match) mkdirSync(join(stagingDir, 'attachments', match[1]!, match[2]!), { recursive: true });
       const fd = openSync(target, 'wx');
       let sha: string;
@@ -160,10 +185,12 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
       } finally {
         closeSync(fd);
       }
-      if (sha !== entry.sha256 || (match && match[3] !== sha)) throw new CoreError('BAD_FILE', tamperedEntry(entry.name));
+      // A plain attachment's stored bytes are its content; a sealed one is checked by its plain bytes.
+      const named = match && (keyId === null ? sha : await plainHash(vault, target));
+      if (sha !== entry.sha256 || (match && match[3] !== named)) throw new CoreError('BAD_FILE', tamperedEntry(entry.name));
       hooks.onProgress?.(++done, manifest.entries.length, { ...bytes });
     }
-    checkStagedDatabase(join(stagingDir, DATABASE_FILE), manifest, latestSchema);
+    checkStagedDatabase(join(stagingDir, DATABASE_FILE), manifest, latestSchema, keyId === null ? null : key);
     fsyncFolder(stagingDir);
     return manifest;
   } catch (error) {
@@ -175,12 +202,22 @@ export async function extractVerified(file: string, stagingDir: string, latestSc
   }
 }
 
-function checkStagedDatabase(path: string, manifest: BackupManifest, latestSchema: number): void {
+async function plainHash(vault: ReturnType<typeof createVault>, path: string): Promise<string | null> {
+  try {
+    return (await vault.hashFile(path)).sha256;
+  } catch (error) {
+    if (error instanceof CoreError && error.code === 'FILE_DAMAGED') return null;
+    throw error;
+  }
+}
+
+function checkStagedDatabase(path: string, manifest: BackupManifest, latestSchema: number, key: DataKey | null): void {
   let problems: string[];
   let version: number;
   try {
     const db = new Database(path, { fileMustExist: true });
     try {
+      if (key) for (const pragma of sqlKeyPragmas(key)) db.pragma(pragma);
       problems = quickCheck(db);
       version = db.pragma('user_version', { simple: true }) as number;
     } finally {
@@ -205,9 +242,11 @@ export interface Swap {
 /**
  * Moves the current data aside into `replacedDir` and the staged data into place. The database
  * connection on these files must be closed. Attachments are swapped only when the backup holds
- * them (a backup made before a migration holds the database alone).
+ * them (a backup made before a migration holds the database alone). `keyFile: 'replace'` (a backup
+ * under another key than the installation's) puts the backup's encryption.json in place too; with
+ * 'keep' the installation's key file stays (same key: today's passwords stay valid).
  */
-export function swapIn(dataDir: string, stagingDir: string, replacedDir: string, withAttachments: boolean, note: string): Swap {
+export function swapIn(dataDir: string, stagingDir: string, replacedDir: string, withAttachments: boolean, note: string, keyFile: 'keep' | 'replace' = 'keep'): Swap {
   mkdirSync(replacedDir, { recursive: true });
   const moved: [string, string][] = [];
   const move = (from: string, to: string) => {
@@ -226,8 +265,11 @@ export function swapIn(dataDir: string, stagingDir: string, replacedDir: string,
     if (withAttachments) {
       for (const folder of ['attachments', 'derivatives']) if (existsSync(join(dataDir, folder))) move(join(dataDir, folder), join(replacedDir, folder));
     }
+    // The data now comes under the backup's key: its key file replaces the installation's (kept aside).
+    if (keyFile === 'replace' && existsSync(join(dataDir, KEY_FILE))) move(join(dataDir, KEY_FILE), join(replacedDir, KEY_FILE));
     move(join(stagingDir, DATABASE_FILE), join(dataDir, DATABASE_FILE));
     if (withAttachments && existsSync(join(stagingDir, 'attachments'))) move(join(stagingDir, 'attachments'), join(dataDir, 'attachments'));
+    if (keyFile === 'replace' && existsSync(join(stagingDir, KEY_FILE))) move(join(stagingDir, KEY_FILE), join(dataDir, KEY_FILE));
     writeFileSync(join(replacedDir, '说明-README.txt'), note, 'utf8');
     fsyncFolder(dataDir);
     rmSync(stagingDir, { recursive: true, force: true });

@@ -76,6 +76,16 @@ export function readKeyFile(dataDir: string): KeyFile | null | 'damaged' {
   }
 }
 
+/** Parses a key file's text (a backup's copy): the key file, or `damaged`. */
+export function parseKeyFile(text: string): KeyFile | 'damaged' {
+  try {
+    const parsed = keyFileSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : 'damaged';
+  } catch {
+    return 'damaged';
+  }
+}
+
 export function keyFileUnreadable(): CoreError {
   return new CoreError('FILE_DAMAGED', UNREADABLE);
 }

@@ -12,7 +12,7 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import { writeFileDurably } from '../files/durable';
 import type { DataKey } from './dataKey';
 import { CoreError } from '../errors';
-import { HEADER, isSealed, seal, unseal, unsealFileChunks } from './sealed';
+import { HEADER, isSealed, seal, unseal, unsealFileChunks, unsealFileRange } from './sealed';
 
 export interface Vault {
   /** The data key, or null when the installation is not encrypted. */
@@ -28,6 +28,35 @@ export interface Vault {
   chunks(path: string): AsyncGenerator<Buffer>;
   /** SHA-256 (hex) and size of a stored file's plain bytes. */
   hashFile(path: string): Promise<{ sha256: string; size: number }>;
+  /** `length` plain bytes from `offset` (fewer at the end of the file); a sealed file opens only the chunks it needs. */
+  readRange(path: string, offset: number, length: number): Promise<Buffer>;
+}
+
+async function readPlainRange(path: string, offset: number, length: number): Promise<Buffer> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const data = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await handle.read(data, got, length - got, offset + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return data.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function headIsSealed(path: string): Promise<boolean> {
+  const handle = await fsp.open(path, 'r');
+  try {
+    const head = Buffer.alloc(HEADER);
+    const { bytesRead } = await handle.read(head, 0, HEADER, 0);
+    return isSealed(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }
 
 const LOCKED = new CoreError('DATA_LOCKED');
@@ -39,16 +68,7 @@ export function createVault(key: DataKey | null): Vault {
     return unseal(key, stored);
   };
   async function* chunks(path: string): AsyncGenerator<Buffer> {
-    const handle = await fsp.open(path, 'r');
-    let sealed: boolean;
-    try {
-      const head = Buffer.alloc(HEADER);
-      const { bytesRead } = await handle.read(head, 0, HEADER, 0);
-      sealed = isSealed(head.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
-    }
-    if (sealed) {
+    if (await headIsSealed(path)) {
       if (!key) throw LOCKED;
       yield* unsealFileChunks(key, path);
     } else {
@@ -72,6 +92,11 @@ export function createVault(key: DataKey | null): Vault {
         size += chunk.length;
       }
       return { sha256: hash.digest('hex'), size };
+    },
+    async readRange(path, offset, length) {
+      if (!(await headIsSealed(path))) return readPlainRange(path, offset, length);
+      if (!key) throw LOCKED;
+      return unsealFileRange(key, path, offset, length);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { sqlKeyPragmas, type DataKey } from '../crypto/dataKey';
 import { readSettings, writeSetting } from './settings';
 
 /** The tables a backup's manifest counts (the ones people know), with the name the manifest uses. */
@@ -86,9 +87,11 @@ export function writeLastAutomaticBackup(db: Db, last: LastAutomaticBackup): voi
  * Makes a fresh copy (from `db.backup` or VACUUM INTO) a single self-contained file (rollback
  * journal, not WAL) and reads what its manifest says of it: the schema version and the counts.
  */
-export function sealSnapshot(file: string): { schemaVersion: number; counts: Record<string, number> } {
+export function sealSnapshot(file: string, key: DataKey | null = null): { schemaVersion: number; counts: Record<string, number> } {
   const copy = new Database(file, { fileMustExist: true });
   try {
+    // An encrypted installation's copy is encrypted with its key (VACUUM INTO from a keyed connection).
+    if (key) for (const pragma of sqlKeyPragmas(key)) copy.pragma(pragma);
     copy.pragma('journal_mode = DELETE');
     return { schemaVersion: copy.pragma('user_version', { simple: true }) as number, counts: countMainTables(copy) };
   } finally {

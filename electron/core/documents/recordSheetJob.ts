@@ -13,13 +13,13 @@
  * from the data folder, a damaged image) never stops the batch: its sheet says so in the
  * thumbnail's place.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { CoreError } from '../errors';
 import type { JobContext } from '../jobs/context';
 import { getAttachment } from '../db/attachments';
 import { getDivision } from '../db/divisions';
 import { getMartyr } from '../db/martyrs';
-import { cachedPage, snapWidth } from '../attachments/derivatives';
+import { blobImageSource, cachedPage, snapWidth } from '../attachments/derivatives';
 import { blobPath } from '../attachments/paths';
 import type { Martyr, PrintJobResult } from '../../../shared/contract';
 import { Layout } from './layout/page';
@@ -50,8 +50,8 @@ async function scanOf(ctx: JobContext, m: Martyr): Promise<Scan> {
   try {
     const source = blobPath(ctx.dataDir, a.sha256);
     await access(source);
-    const cached = await cachedPage(ctx.dataDir, a.sha256, source, page, snapWidth(THUMBNAIL_PX));
-    return { scan: await readFile(cached.path) };
+    const cached = await cachedPage(ctx.dataDir, a.sha256, () => blobImageSource(source, ctx.vault), page, snapWidth(THUMBNAIL_PX), ctx.vault);
+    return { scan: cached.data };
   } catch {
     // Missing from the data folder, or damaged: the sheet says so, the batch goes on.
     return { scan: null, scanNote: '（扫描件无法读取）' };

@@ -45,11 +45,11 @@ export function perRecordZip(files: PerRecordFile[]): Buffer {
  * register id. Either file is removed again if the register row does not commit.
  */
 export function registerDocument(ctx: JobContext, bytes: Buffer, r: Registration, perRecord?: { zip: Buffer; files: number }): number {
-  const { file, sha256 } = writeDocumentFile(ctx.dataDir, `${r.serial}.pdf`, bytes);
+  const { file, sha256 } = writeDocumentFile(ctx.dataDir, `${r.serial}.pdf`, bytes, ctx.vault);
   let zip: { file: string; sha256: string } | null = null;
   try {
     if (perRecord) {
-      zip = writeDocumentFile(ctx.dataDir, `${r.serial}-单份.zip`, perRecord.zip);
+      zip = writeDocumentFile(ctx.dataDir, `${r.serial}-单份.zip`, perRecord.zip, ctx.vault);
       r = { ...r, subject: { ...r.subject, perRecord: { file: zip.file, size: perRecord.zip.length, sha256: zip.sha256, files: perRecord.files } } };
     }
     return ctx.write((audit) => {

@@ -14,7 +14,7 @@ import type { LocalizedText } from '../../../shared/contract';
 import { cellText, type Cell } from './cells';
 import { ERROR_REASON_HEADER } from './header';
 import { columnLetter } from './limits';
-import { writeFileDurably } from '../files/durable';
+import type { Vault } from '../crypto/vault';
 import { keepAsText } from '../files/formulaText';
 
 export interface FailedRow {
@@ -134,10 +134,11 @@ export const ERROR_FILES_DIR = join('imports', 'errors');
 const KEEP_DAYS = 30;
 
 /**
- * Stores an error workbook under <dataDir>/imports/errors/ (temp file, fsync, rename) and removes
- * ones older than 30 days. Returns its path relative to the data folder.
+ * Stores an error workbook under <dataDir>/imports/errors/ (temp file, fsync, rename; through the
+ * vault: sealed in an encrypted installation, it holds the refused rows' names) and removes ones
+ * older than 30 days. Returns its path relative to the data folder.
  */
-export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Array, nowMs = Date.now()): string {
+export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Array, vault: Vault, nowMs = Date.now()): string {
   const dir = join(dataDir, ERROR_FILES_DIR);
   makeDirectorySync(dir);
   for (const old of readdirSync(dir)) {
@@ -150,6 +151,6 @@ export function saveErrorWorkbook(dataDir: string, name: string, bytes: Uint8Arr
   }
   const cleaned = name.replace(/[^\w.-]+/g, '_');
   const safe = /^\.*$/.test(cleaned) ? 'errors.xlsx' : cleaned;
-  writeFileDurably(join(dir, safe), bytes);
+  vault.writeFileDurably(join(dir, safe), bytes);
   return join(ERROR_FILES_DIR, safe);
 }

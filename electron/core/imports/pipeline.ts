@@ -162,7 +162,7 @@ export async function runImport<T, R>(ctx: JobContext, spec: ImportSpec<T, R>, i
     if (ctx.dataDir) {
       ctx.throwIfCancelled();
       const bytes = await errorWorkbook(header, failedRows, allFailedProblems, { sheetName: sheet.name });
-      errorFile = saveErrorWorkbook(ctx.dataDir, `${spec.kind}-job${ctx.jobId}-errors.xlsx`, bytes);
+      errorFile = saveErrorWorkbook(ctx.dataDir, `${spec.kind}-job${ctx.jobId}-errors.xlsx`, bytes, ctx.vault);
     }
     return {
       ...base,

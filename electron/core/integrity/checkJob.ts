@@ -3,7 +3,10 @@
  * the UI's connection go on answering).
  *   1. database  — PRAGMA integrity_check (every page, index and constraint of the file);
  *   2. audit     — the audit log's hash chain, the same verification as the audit page;
- *   3. attachments — every row's file is there and hashes to its name; files no row names.
+ *   3. attachments — every row's file is there and hashes to its name (through the vault: the
+ *      plain bytes of a sealed file; one that does not open is altered); files no row names.
+ * In an encrypted installation the worker's connection holds the key, so step 1 checks the
+ * decrypted pages (a page altered on disk fails its SQLCipher HMAC and is reported).
  * Progress: files checked / total (phase `integrity.attachments`) with the bytes read / the
  * bytes the rows record; the bytes read are in the result too. Nothing is written until the end, in one transaction with its audit row, so a cancel
  * (checked between files and between 1 MiB pieces) or a failure leaves no half-written result.
@@ -42,7 +45,7 @@ export async function integrityCheckJob(ctx: JobContext, input: IntegrityCheckIn
   const rows = attachmentFilesToCheck(ctx.db);
   const totalBytes = rows.reduce((sum, r) => sum + r.size, 0);
   ctx.progress(0, rows.length, 'integrity.attachments', { done: 0, total: totalBytes });
-  const files = await checkAttachmentFiles(ctx.dataDir, rows, {
+  const files = await checkAttachmentFiles(ctx.dataDir, rows, ctx.vault, {
     throwIfCancelled: () => ctx.throwIfCancelled(),
     checked: (done, bytes) => ctx.progress(done, rows.length, 'integrity.attachments', { done: bytes, total: totalBytes }),
   });

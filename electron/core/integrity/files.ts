@@ -2,15 +2,19 @@
  * The attachment part of the full check: every row's file is there and still hashes to its name
  * (a content-addressed blob's name is its recorded sha256), and every file under attachments/
  * is named by a row. Orphans are reported, never deleted (sweepOrphans in ../attachments/blobs.ts
- * is the one that removes). Reading is in 1 MiB pieces, so a cancel stops even a 300 MB scan.
+ * is the one that removes). Reading is in pieces (1 MiB plain, 64 KiB sealed), so a cancel stops
+ * even a 300 MB scan.
+ *
+ * Files are read through the vault: a sealed file is hashed by its PLAIN bytes (its name), and a
+ * sealed file that does not open — altered, cut short, sealed with another key — is `altered`,
+ * with the records that use it, like a plain file whose bytes changed.
  */
 import { createHash } from 'node:crypto';
+import type { Vault } from '../crypto/vault';
 import { promises as fsp, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { AttachmentFileRow } from '../db/integrity';
 import { attachmentsRoot, blobPath } from '../attachments/paths';
-
-const PIECE = 1024 * 1024;
 
 /**
  * A file younger than this is not called an orphan: a store writes its blob before the row that
@@ -42,28 +46,28 @@ async function statOrNull(path: string): Promise<Stats | null> {
   }
 }
 
-/** sha256 of a file, read piece by piece with a cancel check between pieces. */
-export async function hashFile(path: string, throwIfCancelled: () => void): Promise<{ sha256: string; bytes: number }> {
+/**
+ * sha256 of a stored file's plain bytes, read piece by piece with a cancel check between pieces;
+ * null when it is sealed and does not open (FILE_DAMAGED).
+ */
+export async function hashFile(path: string, vault: Vault, throwIfCancelled: () => void): Promise<{ sha256: string | null; bytes: number }> {
   const hash = createHash('sha256');
-  const handle = await fsp.open(path, 'r');
-  const buffer = Buffer.allocUnsafe(PIECE);
   let bytes = 0;
   try {
-    for (;;) {
+    for await (const piece of vault.chunks(path)) {
       throwIfCancelled();
-      const { bytesRead } = await handle.read(buffer, 0, PIECE, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      bytes += bytesRead;
+      hash.update(piece);
+      bytes += piece.length;
     }
-  } finally {
-    await handle.close();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'FILE_DAMAGED') throw error;
+    return { sha256: null, bytes };
   }
   return { sha256: hash.digest('hex'), bytes };
 }
 
 /** Every row's file: missing, or altered (its bytes no longer hash to the recorded sha256). */
-export async function checkAttachmentFiles(dataDir: string, rows: AttachmentFileRow[], hooks: FileCheckHooks): Promise<{ problems: FileProblem[]; files: number; bytes: number }> {
+export async function checkAttachmentFiles(dataDir: string, rows: AttachmentFileRow[], vault: Vault, hooks: FileCheckHooks): Promise<{ problems: FileProblem[]; files: number; bytes: number }> {
   const problems: FileProblem[] = [];
   let files = 0;
   let bytes = 0;
@@ -75,7 +79,7 @@ export async function checkAttachmentFiles(dataDir: string, rows: AttachmentFile
     if (!stats?.isFile()) {
       problems.push({ kind: 'missing', attachment: row, file, size: null });
     } else {
-      const actual = await hashFile(path, hooks.throwIfCancelled);
+      const actual = await hashFile(path, vault, hooks.throwIfCancelled);
       bytes += actual.bytes;
       if (actual.sha256 !== row.sha256) problems.push({ kind: 'altered', attachment: row, file, size: stats.size });
     }

@@ -1,14 +1,17 @@
 /**
  * Export of the current selection of the roll to xlsx, as a job: the list's own query walked by
- * keyset in pages of 1,000 in the worker, streamed to a file under `<dataDir>/exports/`.
+ * keyset in pages of 1,000 in the worker, the workbook built in memory (a 100,000-row list is a
+ * few MB) and written once through the vault under `<dataDir>/exports/` — sealed in an encrypted
+ * installation, so no plain list of names ever touches the disk; `exports.file` gives it plain.
  */
-import { readFileSync, renameSync, createWriteStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { makeDirectorySync } from '../files/directories';
 import { join, normalize } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { JobContext } from '../jobs/context';
 import { listMartyrs } from '../db/martyrSearch';
-import { notFound } from '../errors';
+import { CoreError, notFound } from '../errors';
+import type { Vault } from '../crypto/vault';
 import { queryFromSearch, type SearchInput } from './search';
 import { PERIOD_NAMES_ZH } from '../../../shared/rules/historicalPeriod';
 import { keepAsText } from '../files/formulaText';
@@ -37,8 +40,9 @@ export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Pro
   const dir = join(ctx.dataDir, EXPORTS_DIR);
   makeDirectorySync(dir);
   const name = `烈士名录-导出-${ctx.now().slice(0, 10)}-${ctx.jobId}.xlsx`;
-  const temp = join(dir, `${name}.tmp`);
-  const stream = createWriteStream(temp);
+  const stream = new PassThrough();
+  const parts: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => parts.push(chunk));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('烈士名录', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
@@ -64,17 +68,18 @@ export async function exportMartyrsJob(ctx: JobContext, input: SearchInput): Pro
   }
   ws.commit();
   await wb.commit();
-  renameSync(temp, join(dir, name));
+  ctx.vault.writeFileDurably(join(dir, name), Buffer.concat(parts));
   return { file: `${EXPORTS_DIR}/${name}`, rows: written };
 }
 
 /** The bytes of an export file named by a job's result; never a path outside the exports folder. */
-export function readExport(dataDir: string, relative: string): Buffer {
+export async function readExport(dataDir: string, relative: string, vault: Vault): Promise<Buffer> {
   const clean = normalize(relative).replace(/\\/g, '/');
   if (!clean.startsWith(`${EXPORTS_DIR}/`) || clean.includes('..')) throw notFound({ zh: '导出文件', en: 'The export file' });
   try {
-    return readFileSync(join(dataDir, clean));
-  } catch {
+    return await vault.readFile(join(dataDir, clean));
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
     throw notFound({ zh: '导出文件', en: 'The export file' });
   }
 }

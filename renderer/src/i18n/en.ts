@@ -304,6 +304,7 @@ export const en: Messages<typeof zh> = {
       'integrity.database': 'Checking the database',
       'integrity.audit': 'Verifying the audit log',
       'integrity.attachments': 'Checking attachments',
+      encrypting: 'Encrypting',
     },
     done: 'Done',
     doneSummary: 'Done: {{total}} rows, {{inserted}} new or changed, {{unchanged}} unchanged.',

@@ -304,6 +304,7 @@ export const zh = {
       'integrity.database': '检查数据库',
       'integrity.audit': '验证审计日志',
       'integrity.attachments': '检查附件',
+      encrypting: '加密中',
     },
     done: '已完成',
     doneSummary: '已完成：共 {{total}} 条，新增或变更 {{inserted}} 条，未变 {{unchanged}} 条。',

@@ -1,4 +1,5 @@
 /** Migration 0006, the link table (a source's scans, each with its pages), and verifyAttachment. */
+import { plainVault } from '../../../electron/core/crypto/vault';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,12 +61,12 @@ describe('verifyAttachment', () => {
   it('says a stored file is whole, damaged or missing', async () => {
     const a = await stored('verify.jpg', await makeJpeg(64, 64, '#445566'));
     const path = join(t.dataDir, 'attachments', a.sha256.slice(0, 2), a.sha256.slice(2, 4), a.sha256);
-    expect(await verifyAttachment(t.dataDir, a.sha256)).toEqual({ ok: true, problem: null, size: a.size });
+    expect(await verifyAttachment(t.dataDir, a.sha256, plainVault)).toEqual({ ok: true, problem: null, size: a.size });
     appendFileSync(path, 'x');
-    expect(await verifyAttachment(t.dataDir, a.sha256)).toEqual({ ok: false, problem: 'mismatch', size: a.size + 1 });
+    expect(await verifyAttachment(t.dataDir, a.sha256, plainVault)).toEqual({ ok: false, problem: 'mismatch', size: a.size + 1 });
     rmSync(path);
-    expect(await verifyAttachment(t.dataDir, a.sha256)).toEqual({ ok: false, problem: 'missing', size: null });
-    await expect(verifyAttachment(t.dataDir, '../../etc/passwd')).rejects.toThrow(/not a sha256/);
+    expect(await verifyAttachment(t.dataDir, a.sha256, plainVault)).toEqual({ ok: false, problem: 'missing', size: null });
+    await expect(verifyAttachment(t.dataDir, '../../etc/passwd', plainVault)).rejects.toThrow(/not a sha256/);
   });
 
   it('restores a missing blob when the same content is stored again', async () => {
@@ -74,6 +75,6 @@ describe('verifyAttachment', () => {
     rmSync(join(t.dataDir, 'attachments', a.sha256.slice(0, 2), a.sha256.slice(2, 4), a.sha256));
     const reply = await uploadAndStore(t, t.admin, 'again-2.jpg', bytes);
     expect(reply).toMatchObject({ ok: true, value: { duplicate: true, attachment: { id: a.id } } });
-    expect(await verifyAttachment(t.dataDir, a.sha256)).toMatchObject({ ok: true });
+    expect(await verifyAttachment(t.dataDir, a.sha256, plainVault)).toMatchObject({ ok: true });
   });
 });

@@ -1,4 +1,5 @@
 /** Storing several files as a job (worker thread): progress per file, all or nothing, cancel. */
+import { plainVault } from '../../../electron/core/crypto/vault';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +102,7 @@ describe('attachments.storeMany', () => {
     const before = countAttachments(t.core.db);
     const ids = await uploads(10, 'midway');
     const clerkId = (await t.ok('auth.session', {}, clerk)).user!.id;
-    const env = { db: t.core.db, dataDir: t.dataDir, userId: clerkId, now: () => new Date().toISOString(), write: makeWrite(t.core.db, () => ({ userId: clerkId, username: 'clerk' }), () => new Date().toISOString()) };
+    const env = { db: t.core.db, dataDir: t.dataDir, vault: plainVault, userId: clerkId, now: () => new Date().toISOString(), write: makeWrite(t.core.db, () => ({ userId: clerkId, username: 'clerk' }), () => new Date().toISOString()) };
     let checks = 0;
     const phases: string[] = [];
     const cancelAfter = ids.length + 4; // every file checked, then 4 written

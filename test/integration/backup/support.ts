@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { openCoreHost, type CoreHost } from '../../../electron/core/backup/host';
+import { openCoreHost, type CoreHost, type CoreHostOptions } from '../../../electron/core/backup/host';
 import { listAttachmentFiles } from '../../../electron/core/backup/files';
 import type { Session } from '../../../electron/core';
 import type { Job, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
@@ -21,8 +21,9 @@ export interface TestHost {
   signIn(): Promise<Session>;
 }
 
-export function makeHost(dataDir: string, clock = () => new Date('2026-12-04T10:30:00.000Z')): TestHost {
-  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock, version: '0.1.0-test', dailyCheckMs: 0, integritySchedule: false, logger: { warn: () => {}, error: () => {} } });
+/** `extra`: e.g. `{ dataKey }` for an encrypted installation. */
+export function makeHost(dataDir: string, clock = () => new Date('2026-12-04T10:30:00.000Z'), extra: Partial<CoreHostOptions> = {}): TestHost {
+  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock, version: '0.1.0-test', dailyCheckMs: 0, integritySchedule: false, logger: { warn: () => {}, error: () => {} }, ...extra });
   const ok: TestHost['ok'] = async (method, input, session) => {
     const result = await host.call(method, input, session);
     if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message.en}`);

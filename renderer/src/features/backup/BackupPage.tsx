@@ -12,6 +12,7 @@ import { formatBytes, useBackupT } from './i18n';
 import { RestoreDialog } from './RestoreDialog';
 import { AsidePanel } from './AsidePanel';
 import { AutoBackupPanel } from './AutoBackupPanel';
+import { UnencryptedBackup } from './UnencryptedBackup';
 
 /**
  * 系统管理 → 备份与恢复: back up now to a folder (a USB stick), the backups found there with what
@@ -107,6 +108,7 @@ function BackupTable({ files, onRestored }: { files: BackupFile[]; onRestored: (
             <TableCell>{t('list.columns.counts')}</TableCell>
             <TableCell align="right">{t('list.columns.size')}</TableCell>
             <TableCell />
+            <TableCell />
           </TableRow>
         </TableHead>
         <TableBody>
@@ -118,6 +120,9 @@ function BackupTable({ files, onRestored }: { files: BackupFile[]; onRestored: (
               <TableCell>{file.summary?.createdBy.username ?? ''}</TableCell>
               <TableCell>{file.summary ? countsText(t, file.summary.counts) : file.problem ? <Chip size="small" color="error" label={pick(file.problem)} /> : null}</TableCell>
               <TableCell align="right">{formatBytes(file.size)}</TableCell>
+              <TableCell>
+                {file.unencryptedCopy ? <UnencryptedBackup file={file} onRemoved={onRestored} /> : file.keyStatus === 'otherKey' ? <Chip size="small" label={t('list.otherKey')} /> : null}
+              </TableCell>
               <TableCell>
                 {file.restorable ? (
                   <Button size="small" onClick={() => setChosen(file)} data-testid="backup-restore">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Table, TableBody, TableCell, TableRow } from '@mui/material';
-import type { Job } from '../../../../shared/contract';
+import type { BackupKeyInput, Job } from '../../../../shared/contract';
 import { useAction, useQuery } from '../../lib/useApi';
 import { formatDateTime } from '../../lib/format';
 import { useLang } from '../../i18n';
@@ -9,6 +9,7 @@ import { JobProgress } from '../../components/JobProgress';
 import { useSession } from '../auth/SessionProvider';
 import { formatBytes, useBackupT } from './i18n';
 import { countsText } from './BackupPage';
+import { RestoreKeyFields } from './RestoreKeyFields';
 
 /**
  * What the backup holds (read from its manifest before anything is replaced), a confirmation,
@@ -24,11 +25,14 @@ export function RestoreDialog({ file, onClose }: { file: string; onClose: () => 
   const [confirmed, setConfirmed] = useState(false);
   const [jobId, setJobId] = useState<number | null>(null);
   const [finished, setFinished] = useState<Job | null>(null);
+  const [key, setKey] = useState<BackupKeyInput | null>(null);
   const summary = preview.data?.summary;
   const running = jobId !== null && finished === null;
+  // A backup under another key than this installation's needs its key before it can start.
+  const needsKey = preview.data?.keyStatus === 'otherKey';
 
   const start = async () => {
-    const job = await restore.run({ file });
+    const job = await restore.run(needsKey && key ? { file, key } : { file });
     if (job) setJobId(job.id);
   };
 
@@ -71,6 +75,8 @@ export function RestoreDialog({ file, onClose }: { file: string; onClose: () => 
               </TableBody>
             </Table>
           ) : null}
+          {jobId === null && needsKey && summary?.encryption ? <RestoreKeyFields keyId={summary.encryption.keyId} onChange={setKey} /> : null}
+          {jobId === null && preview.data?.unencryptedCopy ? <Alert severity="info">{t('preview.encryptedPlain')}</Alert> : null}
           {jobId === null && preview.data?.restorable ? (
             <FormControlLabel
               control={<Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} slotProps={{ input: { 'data-testid': 'restore-confirm' } as object }} />}
@@ -97,7 +103,7 @@ export function RestoreDialog({ file, onClose }: { file: string; onClose: () => 
               {t('preview.cancel')}
             </Button>
             {jobId === null ? (
-              <Button variant="contained" color="warning" disabled={!confirmed || !preview.data?.restorable || restore.busy} onClick={() => void start()} data-testid="restore-start">
+              <Button variant="contained" color="warning" disabled={!confirmed || !preview.data?.restorable || restore.busy || (needsKey && key === null)} onClick={() => void start()} data-testid="restore-start">
                 {t('preview.restore')}
               </Button>
             ) : null}

@@ -1,4 +1,5 @@
 /** Writing blobs durably (electron/core/attachments/blobs.ts), including disks without hard links. */
+import { plainVault } from '../../../../../electron/core/crypto/vault';
 import { promises as fsp, readFileSync, statSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -19,17 +20,17 @@ function source(text: string) {
 describe('writeBlob', () => {
   it('hard-links the upload to its content address, once', async () => {
     const s = source('扫描件 scan bytes');
-    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size)).toBe('created');
+    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size, plainVault)).toBe('created');
     const target = blobPath(s.dataDir, s.sha);
     expect(readFileSync(target, 'utf8')).toBe('扫描件 scan bytes');
     expect(statSync(target).ino).toBe(statSync(s.path).ino);
-    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size)).toBe('existing');
+    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size, plainVault)).toBe('existing');
   });
 
   it('copies, fsyncs and renames where hard links are not supported (FAT USB sticks)', async () => {
     const s = source('on a FAT32 stick');
     const link = vi.spyOn(fsp, 'link').mockRejectedValue(Object.assign(new Error('EPERM'), { code: 'EPERM' }));
-    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size)).toBe('created');
+    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size, plainVault)).toBe('created');
     expect(link).toHaveBeenCalled();
     const target = blobPath(s.dataDir, s.sha);
     expect(readFileSync(target, 'utf8')).toBe('on a FAT32 stick');
@@ -42,11 +43,11 @@ describe('writeBlob', () => {
     const target = blobPath(s.dataDir, s.sha);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, 'the who');
-    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size)).toBe('created');
+    expect(await writeBlob(s.dataDir, s.sha, s.path, s.size, plainVault)).toBe('created');
     expect(readFileSync(target, 'utf8')).toBe('the whole content');
 
     const t = source('disk full');
     vi.spyOn(fsp, 'link').mockRejectedValue(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
-    await expect(writeBlob(t.dataDir, t.sha, t.path, t.size)).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(writeBlob(t.dataDir, t.sha, t.path, t.size, plainVault)).rejects.toMatchObject({ code: 'ENOSPC' });
   });
 });

@@ -1,3 +1,4 @@
+import { plainVault } from '../../../../../electron/core/crypto/vault';
 import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,11 +32,11 @@ describe('errorWorkbook', () => {
 describe('saveErrorWorkbook', () => {
   it('writes under imports/errors and removes error files older than 30 days', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'guangrong-errors-'));
-    const first = saveErrorWorkbook(dataDir, 'old.xlsx', new Uint8Array([1]));
+    const first = saveErrorWorkbook(dataDir, 'old.xlsx', new Uint8Array([1]), plainVault);
     const old = Date.now() / 1000 - 40 * 86_400;
     utimesSync(join(dataDir, first), old, old);
     writeFileSync(join(dataDir, 'imports', 'errors', 'recent.xlsx'), 'x');
-    const rel = saveErrorWorkbook(dataDir, 'martyrs-job3 errors/../x.xlsx', new Uint8Array([1, 2]));
+    const rel = saveErrorWorkbook(dataDir, 'martyrs-job3 errors/../x.xlsx', new Uint8Array([1, 2]), plainVault);
     expect(rel).toBe(join('imports', 'errors', 'martyrs-job3_errors_.._x.xlsx'));
     expect(readdirSync(join(dataDir, 'imports', 'errors')).sort()).toEqual(['martyrs-job3_errors_.._x.xlsx', 'recent.xlsx']);
   });
