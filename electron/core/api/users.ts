@@ -2,6 +2,7 @@
 import { defineHandlers } from '../context';
 import { CoreError, notFound } from '../errors';
 import { checkPasswordStrength, hashPassword } from '../auth/password';
+import { keepWrap, pruneWraps } from '../encryption/wraps';
 import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, toUser, updateUser } from '../db/users';
 
 const userNotFound = () => notFound({ zh: '该用户', en: 'The user' });
@@ -27,7 +28,7 @@ export const userHandlers = defineHandlers({
 
   'users.update': (input, ctx) => {
     const me = ctx.requireUser();
-    return ctx.write((audit) => {
+    const updated = ctx.write((audit) => {
       const before = findUserById(ctx.db, input.id);
       if (!before) throw userNotFound();
       const losesAdmin = before.role === 'admin' && before.active && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
@@ -42,17 +43,23 @@ export const userHandlers = defineHandlers({
       if (before.role !== after.role || (before.active && !after.active)) ctx.sessions.signOutUser(input.id);
       return toUser(after);
     });
+    // Encrypted data: someone who is no longer an active administrator can no longer unlock it.
+    pruneWraps(ctx, ctx.db);
+    return updated;
   },
 
   'users.resetPassword': async (input, ctx) => {
     checkPasswordStrength(input.password);
     const passwordHash = await hashPassword(input.password);
-    return ctx.write((audit) => {
+    const after = ctx.write((audit) => {
       const before = findUserById(ctx.db, input.id);
       if (!before) throw userNotFound();
-      const after = updateUser(ctx.db, input.id, { passwordHash, mustChangePassword: true }, ctx.now())!;
+      const changed = updateUser(ctx.db, input.id, { passwordHash, mustChangePassword: true }, ctx.now())!;
       audit({ entity: 'user', entityId: input.id, action: 'password', after: { changedBy: 'administrator', mustChangePassword: true } });
-      return toUser(after);
+      return changed;
     });
+    // Encrypted data: an administrator's unlock password follows the password reset.
+    await keepWrap(ctx, after, input.password);
+    return toUser(after);
   },
 });

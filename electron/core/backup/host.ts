@@ -20,6 +20,9 @@
  * backup whose every entry was verified against its SHA-256, keeping the damaged files aside. The
  * worst an intruder at the keyboard can do is put back the office's own verified backup.
  *
+ * - Locked (a key file `encryption.json` in the data folder): no core until the data is unlocked
+ *   by an administrator's password or the recovery key; see encryption/hostSide.ts.
+ *
  * A daily automatic backup is started at open and checked every `dailyCheckMs` (1 h).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -38,6 +41,7 @@ import { automaticFolder, dailyBackupDue } from './automatic';
 import { asideFolderName, defaultBackupFolder } from './files';
 import type { RestoreBackupResult } from './jobs';
 import { extractVerified, removeStaleStaging, swapIn } from './restore';
+import { EncryptionHost } from '../encryption/hostSide';
 
 export interface CoreHostOptions extends CoreOptions {
   /** How often to check whether today's automatic backup is due; 0 turns the automatic backups off (tests). */
@@ -100,10 +104,43 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   let swapping: Promise<void> | null = null;
   let closed = false;
 
+  const encryption: EncryptionHost = new EncryptionHost({
+    dataDir: options.dataDir,
+    portable: options.portable ?? false,
+    version: options.version ?? '0.0.0-dev',
+    now,
+    nowMs: () => clock().getTime(),
+    core: () => core,
+    open: () => {
+      open();
+      return core;
+    },
+    closeFor: <T>(work: (closed: Promise<void>) => Promise<T>): Promise<T> => {
+      const old = core;
+      unsubscribe();
+      core = null;
+      const running = work(old ? old.close() : Promise.resolve());
+      swapping = running.then(
+        () => {},
+        () => {},
+      );
+      return running.finally(() => {
+        swapping = null;
+      });
+    },
+    logger,
+  });
+  if (options.dataKey) {
+    encryption.key = options.dataKey;
+    encryption.locked = false;
+  }
+  const coreOptions = (): CoreOptions => ({ ...options, dataKey: encryption.key, encryption: encryption.hooks });
+
   const attach = (opened: Core) => {
     core = opened;
     unsubscribe = opened.on((event) => {
       events.emit(event);
+      encryption.onEvent(event);
       if (event.name !== 'job.progress') return;
       const job = event.payload;
       if (job.kind === 'backup.restore' && job.status === 'done' && job.result) {
@@ -116,8 +153,9 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   const open = () => {
     try {
-      attach(createCore(options));
+      attach(createCore(coreOptions()));
       damage = null;
+      encryption.afterOpen(core!);
     } catch (error) {
       if (!(error instanceof CoreError) || error.code !== 'DATABASE_CORRUPT') throw error;
       core = null;
@@ -139,7 +177,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     const at = now();
     const swap = swapIn(options.dataDir, stagingDir, join(options.dataDir, asideFolderName('replaced', at)), withAttachments, replacedNote(file, at));
     try {
-      attach(createCore(options));
+      attach(createCore(coreOptions()));
     } catch (error) {
       logger.error('The restored database could not be opened: the replaced data is put back', error);
       swap.undo();
@@ -196,6 +234,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   const callUntyped = async (method: unknown, input: unknown, session: Session): Promise<Result<unknown>> => {
     if (swapping) await swapping.catch(() => {});
     if (core) return core.callUntyped(method, input, session);
+    if (encryption.locked) return encryption.lockedCall(method, input, session);
     if (!damage) return { ok: false, error: apiError('BUSY', SWAPPING) };
     if (!isMethodName(method) || !recoveryMethods.has(method)) return { ok: false, error: apiError('DATABASE_CORRUPT', damage.message) };
     try {
@@ -221,7 +260,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   };
 
   removeStaleStaging(options.dataDir);
-  open();
+  if (!encryption.locked) open();
   const dailyCheckMs = options.dailyCheckMs ?? 3_600_000;
   let timer: NodeJS.Timeout | null = null;
   if (dailyCheckMs > 0) {

@@ -18,3 +18,21 @@ export function encryptDatabaseFile(file: string, key: DataKey): void {
   }
 }
 
+
+/**
+ * Whether `key` opens the encrypted database file (page 1 decrypts and its schema reads). Used
+ * only when the key file cannot say which key is right (it is damaged): a wrong recovery key is
+ * then told as wrong, not taken for a damaged database.
+ */
+export function keyOpensDatabase(file: string, key: DataKey): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    for (const pragma of sqlKeyPragmas(key)) db.pragma(pragma);
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.close();
+  }
+}
