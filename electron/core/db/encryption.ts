@@ -1,4 +1,5 @@
 /** The database side of encrypting a data folder in place (crypto/encryptInPlace.ts). */
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { sqlKeyPragmas, type DataKey } from '../crypto/dataKey';
 
@@ -35,4 +36,22 @@ export function keyOpensDatabase(file: string, key: DataKey): boolean {
   } finally {
     db.close();
   }
+}
+
+/**
+ * A process killed in the middle of `encryptDatabaseFile` leaves the file part rewritten under the
+ * key (its first page may already be) and a hot rollback journal holding the plain pages. The
+ * first read of a plain connection plays that journal back: the file is whole and plain again,
+ * and can be encrypted from the start. Nothing happens without a journal.
+ */
+export function rollBackInterruptedRekey(file: string): boolean {
+  const journal = `${file}-journal`;
+  if (!existsSync(journal) || statSync(journal).size === 0) return false;
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+  } finally {
+    db.close();
+  }
+  return true;
 }

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { DATABASE_FILE } from '../index';
 import { CoreError } from '../errors';
 import { databaseIsPlain } from '../db/connection';
-import { encryptDatabaseFile, keyOpensDatabase } from '../db/encryption';
+import { encryptDatabaseFile, keyOpensDatabase, rollBackInterruptedRekey } from '../db/encryption';
 import { dataKeyFromRecoverySecret, keyIdOf, parseRecoveryKey, type DataKey } from '../crypto/dataKey';
 import { keyFilePath, readKeyFile, unwrapWithPassword, wrapFor, wrapWithPassword, writeKeyFile, type KeyFile } from '../crypto/keyFile';
 
@@ -116,6 +116,7 @@ export class Unlocker {
  */
 export function readyDataFolder(dataDir: string, unlocked: Unlocked, at: string): void {
   const dbFile = join(dataDir, DATABASE_FILE);
+  rollBackInterruptedRekey(dbFile);
   let file = readKeyFile(dataDir);
   if (file === null || file === 'damaged') {
     if (file === 'damaged') copyFileSync(keyFilePath(dataDir), `${keyFilePath(dataDir)}.damaged-${at.replace(/[:.]/g, '-')}`);
