@@ -204,3 +204,52 @@ describe('the password wraps follow the administrators', () => {
     expect((await again.fails('encryption.unlock', { username: 'lisi', password: 'third password 3' }, again.host.openSession())).code).toBe('INVALID_CREDENTIALS');
   });
 });
+
+describe('a cancelled sealing', () => {
+  it('leaves the state encrypting with the files done so far sealed; 继续加密 seals the rest', async () => {
+    const t = start();
+    const admin = t.host.openSession();
+    await t.ok('setup.createAdmin', ADMIN, admin);
+    for (let i = 0; i < 30; i++) {
+      mkdirSync(join(dataDir, 'attachments', 'ee', String(i)), { recursive: true });
+      writeFileSync(join(dataDir, 'attachments', 'ee', String(i), 'scan'), SCAN);
+    }
+    const { recoveryKey } = await t.ok('encryption.prepare', { password: ADMIN.password }, admin);
+    const job = await t.ok('encryption.enable', { password: ADMIN.password, confirmLastGroup: recoveryKey.slice(-4) }, admin);
+    // Cancelled before the worker seals anything (it starts after the flag is set).
+    await t.ok('jobs.cancel', { id: job.id }, admin);
+    const cancelled = await t.host.core!.jobs.wait(job.id);
+    expect(cancelled.status).toBe('cancelled');
+    const status = await t.ok('encryption.status', {}, admin);
+    expect(status.state).toBe('encrypting');
+    expect(status.sealJob).toMatchObject({ id: job.id, status: 'cancelled' });
+    const resumed = await t.ok('encryption.resume', {}, admin);
+    expect((await t.host.core!.jobs.wait(resumed.id)).status).toBe('done');
+    await sealingEnded(t.host);
+    expect(await t.ok('encryption.status', {}, admin)).toMatchObject({ state: 'encrypted', sealJob: null });
+    for (let i = 0; i < 30; i++) expect(fileIsSealed(join(dataDir, 'attachments', 'ee', String(i), 'scan'))).toBe(true);
+    expect((await t.fails('encryption.resume', {}, admin)).code).toBe('CONFLICT');
+  });
+
+  it('refuses set-up while another job runs, and to anyone but an administrator', async () => {
+    const t = start();
+    const admin = t.host.openSession();
+    await t.ok('setup.createAdmin', ADMIN, admin);
+    await t.ok('users.create', { username: 'clerk1', displayName: '王五', role: 'clerk', password: 'clerk password 1' }, admin);
+    const clerk = t.host.openSession();
+    await t.ok('auth.login', { username: 'clerk1', password: 'clerk password 1' }, clerk);
+    expect((await t.fails('encryption.prepare', { password: 'clerk password 1' }, clerk)).code).toBe('FORBIDDEN');
+    const { recoveryKey } = await t.ok('encryption.prepare', { password: ADMIN.password }, admin);
+    // A job that is still starting its worker when enable is asked for.
+    const load = await t.ok('divisions.loadBuiltIn', { countyCode: '371622000000' }, admin);
+    const busy = await t.fails('encryption.enable', { password: ADMIN.password, confirmLastGroup: recoveryKey.slice(-4) }, admin);
+    expect(busy.code).toBe('BUSY');
+    expect(busy.message.zh).toContain('有任务正在运行');
+    await t.host.core!.jobs.wait(load.jobId);
+    expect(existsSync(keyFilePath(dataDir))).toBe(false);
+    // Once it has ended, the same recovery key (still in memory) sets encryption up.
+    const job = await t.ok('encryption.enable', { password: ADMIN.password, confirmLastGroup: recoveryKey.slice(-4) }, admin);
+    expect(job.kind).toBe('encryption.seal');
+    await sealingEnded(t.host);
+  });
+});
