@@ -108,6 +108,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     dataDir: options.dataDir,
     portable: options.portable ?? false,
     version: options.version ?? '0.0.0-dev',
+    worker: options.worker,
     now,
     nowMs: () => clock().getTime(),
     core: () => core,

@@ -11,8 +11,8 @@
  * - Set-up (the hooks the `encryption.*` handlers call): the recovery key is made and kept in
  *   memory per session (nothing written); `enable` wraps the data key with the caller's password,
  *   writes the key file ('encrypting') BEFORE anything is encrypted, closes the core, rekeys the
- *   database (on this thread: the core is closed, nothing else may have the file open; calls in the
- *   meantime wait), reopens the core with the key, signs the session in again and starts the
+ *   database (in a worker thread, rekeyWorker.ts: nothing else may have the file open; calls in
+ *   the meantime wait), reopens the core with the key, signs the session in again and starts the
  *   sealing job. A crash at any moment leaves a folder that opens: see unlock.ts readyDataFolder.
  * - Whenever a core opens with the key and the key file says 'encrypting', the sealing job starts
  *   (again); when it is done the key file says 'encrypted'.
@@ -24,7 +24,8 @@ import type { Core, Session } from '../index';
 import { DATABASE_FILE } from '../index';
 import { toApiError, CoreError } from '../errors';
 import { databaseIsPlain } from '../db/connection';
-import { encryptDatabaseFile } from '../db/encryption';
+import type { WorkerSpec } from '../jobs/runner';
+import { rekeyInWorker } from './rekeyWorker';
 import { dataKeyFromRecoverySecret, newRecoveryKey, type DataKey } from '../crypto/dataKey';
 import { hasKeyFile, keyFilePath, readKeyFile, wrapWithPassword, writeKeyFile } from '../crypto/keyFile';
 import type { JobActor } from '../jobs/context';
@@ -36,6 +37,8 @@ export interface EncryptionHostDeps {
   dataDir: string;
   portable: boolean;
   version: string;
+  /** The job worker's entry: it also runs the rekey off the main thread. */
+  worker: WorkerSpec;
   now(): string;
   nowMs(): number;
   /** The open core, or null. */
@@ -55,6 +58,7 @@ export class EncryptionHost {
   key: DataKey | null = null;
   locked: boolean;
   private readonly unlocker: Unlocker;
+  private unlocking = false;
   /** Recovery keys made by `prepare`, per session, until `enable` uses them (memory only). */
   private readonly prepared = new Map<string, { secret: Buffer; text: string; userId: number }>();
 
@@ -93,9 +97,18 @@ export class EncryptionHost {
 
   private async unlock(input: UnlockInput, session: Session) {
     if (!this.locked) throw new CoreError('CONFLICT', { zh: '数据已解锁。', en: 'The data is unlocked already.' });
+    if (this.unlocking) throw new CoreError('BUSY', { zh: '正在解锁，请稍候……', en: 'Unlocking; please wait…' });
+    this.unlocking = true;
+    try {
+      return await this.unlockNow(input, session);
+    } finally {
+      this.unlocking = false;
+    }
+  }
+
+  private async unlockNow(input: UnlockInput, session: Session) {
     const unlocked = await this.unlocker.unlock(input);
-    if (!this.locked) throw new CoreError('CONFLICT', { zh: '数据已解锁。', en: 'The data is unlocked already.' });
-    readyDataFolder(this.deps.dataDir, unlocked, this.deps.now());
+    await readyDataFolder(this.deps.dataDir, unlocked, this.deps.now(), (file, key) => rekeyInWorker(this.deps.worker, file, key));
     this.key = unlocked.key;
     this.locked = false;
     const core = this.deps.open();
@@ -150,7 +163,7 @@ export class EncryptionHost {
     const core = await this.deps.closeFor(async (closed) => {
       await closed;
       try {
-        encryptDatabaseFile(dbFile, key);
+        await rekeyInWorker(this.deps.worker, dbFile, key);
       } catch (error) {
         // The rekey is one transaction: the database is still plain. Back to a plain installation.
         if (databaseIsPlain(dbFile)) rmSync(keyFilePath(this.deps.dataDir), { force: true });

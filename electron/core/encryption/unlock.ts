@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { DATABASE_FILE } from '../index';
 import { CoreError } from '../errors';
 import { databaseIsPlain } from '../db/connection';
-import { encryptDatabaseFile, keyOpensDatabase, rollBackInterruptedRekey } from '../db/encryption';
+import { keyOpensDatabase, rollBackInterruptedRekey } from '../db/encryption';
 import { dataKeyFromRecoverySecret, keyIdOf, parseRecoveryKey, type DataKey } from '../crypto/dataKey';
 import { keyFilePath, readKeyFile, unwrapWithPassword, wrapFor, wrapWithPassword, writeKeyFile, type KeyFile } from '../crypto/keyFile';
 
@@ -114,7 +114,7 @@ export class Unlocker {
  * the files are sealed after. A damaged key file (unlocked by the recovery key) is kept aside and
  * written again, without password wraps: each administrator's is added at their next sign-in.
  */
-export function readyDataFolder(dataDir: string, unlocked: Unlocked, at: string): void {
+export async function readyDataFolder(dataDir: string, unlocked: Unlocked, at: string, rekey: (file: string, key: DataKey) => Promise<void>): Promise<void> {
   const dbFile = join(dataDir, DATABASE_FILE);
   rollBackInterruptedRekey(dbFile);
   let file = readKeyFile(dataDir);
@@ -125,6 +125,6 @@ export function readyDataFolder(dataDir: string, unlocked: Unlocked, at: string)
   }
   if (databaseIsPlain(dbFile)) {
     if (file.state !== 'encrypting') writeKeyFile(dataDir, { ...file, state: 'encrypting' });
-    encryptDatabaseFile(dbFile, unlocked.key);
+    await rekey(dbFile, unlocked.key);
   }
 }
