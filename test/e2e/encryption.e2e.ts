@@ -30,7 +30,7 @@ describe.skipIf(!launchKind())('encryption at rest', () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `scan${i}`), Buffer.alloc(256 * 1024, i));
     }
-    app = await launchApp({ dataDir });
+    app = await launchApp({ dataDir, portable: true });
   });
   afterAll(async () => {
     await app?.close();
@@ -41,6 +41,8 @@ describe.skipIf(!launchKind())('encryption at rest', () => {
     await page.getByTestId('login-username').fill(ADMIN.username);
     await page.getByTestId('login-password').fill(ADMIN.password);
     await page.getByTestId('login-password').press('Enter');
+    // Portable and not encrypted: the administrator's home page suggests it.
+    if (app.kind === 'chromium') await page.getByTestId('encryption-portable-suggestion').waitFor();
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-encryption').click();
     await expect.poll(() => page.getByTestId('encryption-state').getAttribute('data-state')).toBe('plain');
@@ -89,8 +91,17 @@ describe.skipIf(!launchKind())('encryption at rest', () => {
     await page.getByTestId('unlock-password').fill(ADMIN.password);
     await page.getByTestId('unlock-password').press('Enter');
     await page.getByTestId('nav-martyrs').waitFor();
+    // A reload of the page while the process runs: still unlocked and signed in (the key lives in the process).
+    await page.reload();
+    await page.getByTestId('nav-martyrs').waitFor();
+    expect(await page.getByTestId('unlock-page').count()).toBe(0);
     await gotoHash(page, '#/admin/encryption');
     await expect.poll(() => page.getByTestId('encryption-state').getAttribute('data-state')).toBe('encrypted');
+    // Encrypted now: the portable installation's suggestion is gone from the home page (given a second to answer).
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('page-home').waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('encryption-portable-suggestion').count()).toBe(0);
   });
 
   it('unlocks with the recovery key (lower case, spaces) after another restart, then asks to sign in', async () => {

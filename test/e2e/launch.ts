@@ -105,9 +105,9 @@ export function assertNoForeignRequests(foreign: readonly string[]): void {
   throw new Error(`The app tried to reach the network ${foreign.length} time(s) (all failed by the e2e guard):\n${foreign.map((url) => `  ${url}`).join('\n')}`);
 }
 
-function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebHost(dataDir: string, portable = false): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--data', dataDir, '--port', '0', ...(portable ? ['--portable'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
@@ -124,8 +124,11 @@ function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-/** `dataDir`: a data folder made beforehand (it is removed on close like a fresh one). */
-export async function launchApp(options: { locale?: string; dataDir?: string } = {}): Promise<LaunchedApp> {
+/**
+ * `dataDir`: a data folder made beforehand (it is removed on close like a fresh one). `portable`:
+ * the web host behaves as the portable build (web host runs only; Electron decides by itself).
+ */
+export async function launchApp(options: { locale?: string; dataDir?: string; portable?: boolean } = {}): Promise<LaunchedApp> {
   const kind = launchKind();
   if (!kind) throw new Error('Neither Electron nor Chromium is available');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guangrong-e2e-'));
@@ -153,7 +156,7 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
       await start();
     };
   } else {
-    let host = await startWebHost(dataDir);
+    let host = await startWebHost(dataDir, options.portable);
     const browser: Browser = await chromium.launch({ executablePath: chromiumBinary()!, args: chromiumArgs });
     // Service workers blocked: their requests could otherwise bypass the context's routes.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN', serviceWorkers: 'block' });
@@ -170,7 +173,7 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
       const exited = new Promise((resolveExit) => host.child.once('exit', resolveExit));
       host.child.kill('SIGTERM');
       await exited;
-      host = await startWebHost(dataDir);
+      host = await startWebHost(dataDir, options.portable);
       await page.goto(host.url);
     };
   }
