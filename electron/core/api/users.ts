@@ -16,14 +16,17 @@ export const userHandlers = defineHandlers({
       throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
     }
     const passwordHash = await hashPassword(input.password);
-    return ctx.write((audit) => {
+    const created = ctx.write((audit) => {
       if (findUserByName(ctx.db, input.username)) {
         throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
       }
-      const created = insertUser(ctx.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true, at: ctx.now() });
-      audit({ entity: 'user', entityId: created.id, action: 'create', after: toUser(created) });
-      return toUser(created);
+      const inserted = insertUser(ctx.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true, at: ctx.now() });
+      audit({ entity: 'user', entityId: inserted.id, action: 'create', after: toUser(inserted) });
+      return inserted;
     });
+    // Encrypted data: a new administrator's initial password unlocks it too.
+    if (created.role === 'admin') await keepWrap(ctx, created, input.password);
+    return toUser(created);
   },
 
   'users.update': (input, ctx) => {

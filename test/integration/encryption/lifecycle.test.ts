@@ -179,13 +179,14 @@ describe('a locked start', () => {
 });
 
 describe('the password wraps follow the administrators', () => {
-  it('an administrator gets a wrap at sign-in and a new one at each password change; a demoted one loses it', async () => {
+  it('an administrator gets a wrap when created and a new one at each password change or reset; a demoted one loses it', async () => {
     const { t } = await encrypted();
     const admin = t.host.openSession();
     await t.ok('auth.login', { username: ADMIN.username, password: ADMIN.password }, admin);
     const li = await t.ok('users.create', { username: 'lisi', displayName: '李四', role: 'admin', password: 'first password 1' }, admin);
     const unlockers = async () => (await t.ok('encryption.status', {}, admin)).unlockers.map((u) => u.username);
-    expect(await unlockers()).toEqual([ADMIN.username]);
+    // Created with an initial password: it unlocks from now on.
+    expect(await unlockers()).toEqual([ADMIN.username, 'lisi']);
     const liSession = t.host.openSession();
     await t.ok('auth.login', { username: 'lisi', password: 'first password 1' }, liSession);
     expect(await unlockers()).toEqual([ADMIN.username, 'lisi']);
@@ -202,6 +203,13 @@ describe('the password wraps follow the administrators', () => {
     expect((await again.ok('encryption.status', {}, a)).unlockers.map((u) => u.username)).toEqual([ADMIN.username]);
     again = await restart(again);
     expect((await again.fails('encryption.unlock', { username: 'lisi', password: 'third password 3' }, again.host.openSession())).code).toBe('INVALID_CREDENTIALS');
+    // Made an administrator again: the wrap comes at their next sign-in, when the password is known.
+    const b = again.host.openSession();
+    await again.ok('encryption.unlock', { username: ADMIN.username, password: ADMIN.password }, b);
+    await again.ok('users.update', { id: li.id, role: 'admin' }, b);
+    expect((await again.ok('encryption.status', {}, b)).unlockers.map((u) => u.username)).toEqual([ADMIN.username]);
+    await again.ok('auth.login', { username: 'lisi', password: 'third password 3' }, again.host.openSession());
+    expect((await again.ok('encryption.status', {}, b)).unlockers.map((u) => u.username)).toEqual([ADMIN.username, 'lisi']);
   });
 });
 
@@ -251,5 +259,30 @@ describe('a cancelled sealing', () => {
     const job = await t.ok('encryption.enable', { password: ADMIN.password, confirmLastGroup: recoveryKey.slice(-4) }, admin);
     expect(job.kind).toBe('encryption.seal');
     await sealingEnded(t.host);
+  });
+});
+
+describe('a damaged database under the key', () => {
+  it('is found by the start-up check after the unlock, and the host offers recovery', async () => {
+    const first = await encrypted();
+    const core = first.t.host.core!;
+    core.db.exec('CREATE TABLE padding (b BLOB)');
+    const pad = core.db.prepare('INSERT INTO padding (b) VALUES (randomblob(4096))');
+    for (let i = 0; i < 200; i++) pad.run();
+    await first.t.host.close();
+    hosts.splice(0);
+    // Scribble over pages in the middle of the file (page 1, which says whether the key is right, stays whole).
+    const dbFile = join(dataDir, 'guangrong.db');
+    const bytes = readFileSync(dbFile);
+    bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 64 * 1024);
+    writeFileSync(dbFile, bytes);
+    const t = start();
+    const s = t.host.openSession();
+    const unlocked = await t.ok('encryption.unlock', { username: ADMIN.username, password: ADMIN.password }, s);
+    expect(unlocked.session.user).toBeNull();
+    expect(t.host.core).toBeNull();
+    const recovery = await t.ok('recovery.status', {}, s);
+    expect(recovery.state).toBe('damaged');
+    expect((await t.fails('setup.status', {}, s)).code).toBe('DATABASE_CORRUPT');
   });
 });
