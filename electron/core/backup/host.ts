@@ -235,7 +235,12 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   const callUntyped = async (method: unknown, input: unknown, session: Session): Promise<Result<unknown>> => {
     if (swapping) await swapping.catch(() => {});
     if (core) return core.callUntyped(method, input, session);
-    if (encryption.locked) return encryption.lockedCall(method, input, session);
+    if (encryption.locked) {
+      const answer = await encryption.lockedCall(method, input, session);
+      // Unlocked: today's automatic backup need not wait for the next hourly check.
+      if (method === 'encryption.unlock' && answer.ok && dailyCheckMs > 0) startDailyBackup();
+      return answer;
+    }
     if (!damage) return { ok: false, error: apiError('BUSY', SWAPPING) };
     if (!isMethodName(method) || !recoveryMethods.has(method)) return { ok: false, error: apiError('DATABASE_CORRUPT', damage.message) };
     try {
@@ -253,7 +258,8 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (!live || swapping || closed) return;
     try {
       if (!dailyBackupDue(live.db, clock())) return;
-      if (live.jobs.list(20).some((job) => job.status === 'running' && job.kind.startsWith('backup.'))) return;
+      // Not during another backup, nor while set-up is still sealing the files (the next check will do).
+      if (live.jobs.list(20).some((job) => job.status === 'running' && (job.kind.startsWith('backup.') || job.kind === 'encryption.seal'))) return;
       live.jobs.start('backup.create', { folder: automaticFolder(live.db, options.dataDir), reason: 'daily', appVersion: options.version ?? '0.0.0-dev' }, { userId: null, username: 'system' });
     } catch (error) {
       logger.warn('The daily automatic backup could not start', error);

@@ -15,7 +15,7 @@ import { sealingEnded, startHost, type EncryptionHost } from './support';
 
 let dataDir: string;
 const hosts: EncryptionHost[] = [];
-const start = (options: { portable?: boolean } = {}) => {
+const start = (options: { portable?: boolean; dailyBackups?: boolean } = {}) => {
   const t = startHost(dataDir, options);
   hosts.push(t);
   return t;
@@ -110,6 +110,20 @@ describe('a locked start', () => {
     const other = t.host.openSession();
     expect((await t.ok('setup.status', {}, other)).needsAdmin).toBe(false);
     expect((await t.ok('encryption.unlock', { recoveryKey: first.recoveryKey }, other)).session.user).toBeNull();
+  });
+
+  it('starts the day’s automatic backup once unlocked (there was no core to back up before)', async () => {
+    const first = await encrypted();
+    await first.t.host.close();
+    hosts.splice(0);
+    const t = start({ dailyBackups: true });
+    expect(t.host.core).toBeNull();
+    await t.ok('encryption.unlock', { username: ADMIN.username, password: ADMIN.password }, t.host.openSession());
+    const daily = t.host.core!.jobs.list(20).find((job) => job.kind === 'backup.create');
+    expect(daily?.status).toBe('running');
+    expect(daily?.startedById).toBeNull();
+    // How the backup of encrypted data is made is the backups' own part (enc-files); here it only has to start.
+    await t.host.core!.jobs.wait(daily!.id);
   });
 
   it('unlocks with the recovery key as typed (lower case, spaces) and leads to the sign-in page', async () => {

@@ -12,14 +12,14 @@ export interface EncryptionHost {
   fails<M extends MethodName>(method: M, input: MethodInput<M>, session: Session): Promise<ApiError>;
 }
 
-export function startHost(dataDir: string, options: { portable?: boolean } = {}): EncryptionHost {
+export function startHost(dataDir: string, options: { portable?: boolean; dailyBackups?: boolean } = {}): EncryptionHost {
   const clock = {
     now: new Date('2026-12-04T10:30:00.000Z'),
     advance(ms: number) {
       this.now = new Date(this.now.getTime() + ms);
     },
   };
-  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock: () => clock.now, version: '0.1.0-test', dailyCheckMs: 0, integritySchedule: false, portable: options.portable, logger: { warn: () => {}, error: () => {} } });
+  const host = openCoreHost({ dataDir, worker: sourceWorker, resourcesDir: REPO_RESOURCES, clock: () => clock.now, version: '0.1.0-test', dailyCheckMs: options.dailyBackups ? 3_600_000 : 0, integritySchedule: false, portable: options.portable, logger: { warn: () => {}, error: () => {} } });
   return {
     host,
     clock,
