@@ -59,6 +59,8 @@ export class EncryptionHost {
   locked: boolean;
   private readonly unlocker: Unlocker;
   private unlocking = false;
+  /** Set by `enable` for the open that follows: the sealing job is started (and audited) in the administrator's name. */
+  private enabledBy: JobActor | null = null;
   /** Recovery keys made by `prepare`, per session, until `enable` uses them (memory only). */
   private readonly prepared = new Map<string, { secret: Buffer; text: string; userId: number }>();
 
@@ -123,14 +125,16 @@ export class EncryptionHost {
   }
 
   /** After every open of a core with the key: the sealing goes on while the key file says 'encrypting'. */
-  afterOpen(core: Core, actor: JobActor = SYSTEM): Job | null {
+  afterOpen(core: Core, actor?: JobActor): Job | null {
+    const startedBy = actor ?? this.enabledBy ?? SYSTEM;
+    this.enabledBy = null;
     if (!this.key) return null;
     const file = readKeyFile(this.deps.dataDir);
     if (!file || file === 'damaged' || file.state !== 'encrypting') return null;
     const running = core.jobs.list(50).find((job) => job.kind === SEAL_JOB && job.status === 'running');
     if (running) return running;
     try {
-      return core.jobs.start(SEAL_JOB, { enabledBy: file.createdBy, enabledAt: file.createdAt }, actor);
+      return core.jobs.start(SEAL_JOB, { enabledBy: file.createdBy, enabledAt: file.createdAt }, startedBy);
     } catch (error) {
       this.deps.logger.error('The sealing of the files could not start', error);
       return null;
@@ -172,8 +176,10 @@ export class EncryptionHost {
         throw error;
       }
       this.key = key;
+      this.enabledBy = { userId: user.id, username: user.username };
       return this.deps.open();
     });
+    this.enabledBy = null;
     if (!core) throw new CoreError('DATABASE_CORRUPT');
     const signedIn = await core.call('auth.login', { username: user.username, password }, session);
     if (!signedIn.ok) this.deps.logger.warn('The administrator could not be signed in again after the encryption', signedIn.error);

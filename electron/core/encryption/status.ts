@@ -12,7 +12,8 @@ export function encryptionStatus(dataDir: string, options: { unlocked: boolean; 
   if (file === null || file === 'damaged') {
     return { ...base, state: options.unlocked ? 'encrypted' : 'locked', keyId: null, keyFileDamaged: true, createdAt: null, createdBy: null };
   }
-  const common = { ...base, keyId: file.keyId, keyFileDamaged: false, createdAt: file.createdAt, createdBy: file.createdBy };
+  // Who set it up is for administrators; before sign-in (the unlock screen) only that it is encrypted.
+  const common = { ...base, keyId: file.keyId, keyFileDamaged: false, createdAt: file.createdAt, createdBy: options.showUnlockers ? file.createdBy : null };
   if (!options.unlocked) return { ...common, state: 'locked' };
   return {
     ...common,

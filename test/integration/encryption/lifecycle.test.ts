@@ -82,7 +82,7 @@ describe('setting encryption up', () => {
     const status = await t.ok('encryption.status', {}, admin);
     expect(status).toMatchObject({ state: 'encrypted', keyId: file.keyId, createdBy: ADMIN.username, unlockers: [{ username: ADMIN.username }] });
     const audit = await t.ok('audit.list', { entity: 'encryption' }, admin);
-    expect(audit.entries.map((e) => e.action)).toContain('encrypted');
+    expect(audit.entries.map((e) => [e.action, e.username])).toEqual([['encrypted', ADMIN.username]]);
     expect((await t.fails('encryption.prepare', { password: ADMIN.password }, admin)).code).toBe('CONFLICT');
   });
 });
@@ -97,7 +97,7 @@ describe('a locked start', () => {
     expect((await t.fails('auth.login', { username: ADMIN.username, password: ADMIN.password }, s)).code).toBe('DATA_LOCKED');
     expect((await t.ok('app.info', {}, s)).version).toBe('0.1.0-test');
     const locked = await t.ok('encryption.status', {}, s);
-    expect(locked).toMatchObject({ state: 'locked', keyFileDamaged: false, unlockers: [] });
+    expect(locked).toMatchObject({ state: 'locked', keyFileDamaged: false, unlockers: [], createdBy: null });
 
     const wrong = await t.fails('encryption.unlock', { username: ADMIN.username, password: 'not the password' }, s);
     const unknown = await t.fails('encryption.unlock', { username: 'nobody', password: ADMIN.password }, s);
