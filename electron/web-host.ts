@@ -3,7 +3,7 @@
  * end-to-end tests on machines without the Electron binary. Loopback only, per-run token,
  * never started by the packaged app.
  *
- *   npm run start:web -- --data DIR --port N
+ *   npm run start:web -- --data DIR --port N [--portable]   (--portable: behave as the portable build, e.g. for e2e)
  *   → Guangrong web host: http://127.0.0.1:N/?token=T
  *
  * POST /api/<method>  JSON input → the Result object of core.call
@@ -224,7 +224,7 @@ export function workerBeside(moduleUrl: string): WorkerSpec {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string' }, port: { type: 'string', default: '5173' }, static: { type: 'string' }, token: { type: 'string' } },
+    options: { data: { type: 'string' }, port: { type: 'string', default: '5173' }, static: { type: 'string' }, token: { type: 'string' }, portable: { type: 'boolean', default: false } },
     allowPositionals: false,
   });
   const here = fileURLToPath(new URL('.', import.meta.url));
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
   let core: CoreHost;
   try {
     // A damaged database does not stop the host: the page then offers to restore a backup.
-    core = openCoreHost({ dataDir, worker: workerBeside(import.meta.url), resourcesDir: join(root, 'resources'), version: process.env.npm_package_version ?? '0.1.0' });
+    core = openCoreHost({ dataDir, worker: workerBeside(import.meta.url), resourcesDir: join(root, 'resources'), version: process.env.npm_package_version ?? '0.1.0', portable: values.portable ?? false });
   } catch (error) {
     if (error instanceof CoreError) {
       console.error(`${error.text.zh}\n${error.text.en}`);

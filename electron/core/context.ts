@@ -9,6 +9,7 @@ import type { SettingsStore } from './settings';
 import type { EventBus } from './events';
 import { type CoreError } from './errors';
 import type { Vault } from './crypto/vault';
+import type { EncryptionHooks } from './encryption/hooks';
 
 /** What a write records in the audit log; who and when are filled in by the context. */
 export type AuditRecord = Omit<AuditAppend, 'at' | 'userId' | 'username'>;
@@ -40,6 +41,8 @@ export interface HandlerContext {
    */
   write<T>(fn: (audit: (record: AuditRecord) => void) => T): T;
   info: { version: string; portable: boolean };
+  /** Set-up of encryption at rest, done by the core host (null for a core opened without one). */
+  encryption: EncryptionHooks | null;
 }
 
 export function makeWrite(db: Db, who: () => { userId: number | null; username: string }, now: () => string) {

@@ -47,6 +47,8 @@ import { backupBeforeMigration, recordAutomaticBackup } from './backup/automatic
 import { quickCheck } from './db/backup';
 import { currentVersion } from './db/migrate';
 import { integrityHandlers } from './api/integrity';
+import { encryptionHandlers } from './api/encryption';
+import type { EncryptionHooks } from './encryption/hooks';
 import { IntegritySchedule } from './integrity/schedule';
 
 export type { Session } from './sessions';
@@ -74,6 +76,7 @@ const handlers: Handlers = {
   ...documentPrintHandlers,
   ...backupHandlers,
   ...integrityHandlers,
+  ...encryptionHandlers,
 };
 
 export interface CoreOptions {
@@ -96,6 +99,8 @@ export interface CoreOptions {
   integritySchedule?: boolean;
   /** The unlocked data key of an encrypted installation (see crypto/), or none for a plain one. */
   dataKey?: DataKey | null;
+  /** Set-up of encryption (the core host gives it; see encryption/hooks.ts). */
+  encryption?: EncryptionHooks;
 }
 
 export interface Core {
@@ -201,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
       now,
       nowMs,
       info,
+      encryption: options.encryption ?? null,
       requireUser() {
         if (!user) throw new CoreError('UNAUTHENTICATED');
         return user;

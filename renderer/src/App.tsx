@@ -16,6 +16,7 @@ import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LockOverlay } from './features/auth/LockOverlay';
 import { AppShell } from './features/shell/AppShell';
 import { RecoveryPage } from './features/backup/RecoveryPage';
+import { UnlockPage } from './features/encryption/UnlockPage';
 
 /** Theme, locale and date locale (Chinese or English), the backend client, the session, then the screen for the stage. */
 export function App({ client }: { client: Client }) {
@@ -44,6 +45,8 @@ function Screens() {
       return <Loading />;
     case 'unreachable':
       return <Unreachable />;
+    case 'unlock':
+      return <UnlockPage />;
     case 'recovery':
       return <RecoveryPage />;
     case 'setup':

@@ -24,6 +24,7 @@ import { documentMethods } from './documents';
 import { documentPrintMethods } from './documentPrints';
 import { backupMethods } from './backup';
 import { integrityMethods } from './integrity';
+import { encryptionMethods } from './encryption';
 import type { MethodSpec } from './method';
 
 export const methods = {
@@ -45,6 +46,7 @@ export const methods = {
   ...documentPrintMethods,
   ...backupMethods,
   ...integrityMethods,
+  ...encryptionMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;
@@ -89,3 +91,5 @@ export { martyrFieldsSchema, COUNT_CAP, periods, periodFilters, martyrStatuses, 
 export type { ImportPreview } from './martyrImport';
 export type { Award, AwardCursor, AwardRow, AwardClass, AwardFieldsInput, CalendarDay, Letter, LetterCursor, LetterRow } from './honors';
 export { DUE_SOON_WORKING_DAYS, LIST_PAGE_MAX, letterDueFilters, deadlineStates } from './honors';
+export type { EncryptionStatus } from './encryption';
+export { encryptionStates } from './encryption';

@@ -27,6 +27,8 @@ export interface LaunchedApp {
   /** Requests and WebSockets to anything but the loopback address (must stay 0: close() fails otherwise). */
   foreignRequests: string[];
   screenshot(name: string): Promise<string>;
+  /** Ends the application's process and starts it again on the same data folder (the page is then the new one's). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,9 +105,9 @@ export function assertNoForeignRequests(foreign: readonly string[]): void {
   throw new Error(`The app tried to reach the network ${foreign.length} time(s) (all failed by the e2e guard):\n${foreign.map((url) => `  ${url}`).join('\n')}`);
 }
 
-function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startWebHost(dataDir: string, portable = false): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--data', dataDir, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'out/main/web-host.js'), '--data', dataDir, '--port', '0', ...(portable ? ['--portable'] : [])], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
@@ -122,8 +124,11 @@ function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-/** `dataDir`: a data folder made beforehand (it is removed on close like a fresh one). */
-export async function launchApp(options: { locale?: string; dataDir?: string } = {}): Promise<LaunchedApp> {
+/**
+ * `dataDir`: a data folder made beforehand (it is removed on close like a fresh one). `portable`:
+ * the web host behaves as the portable build (web host runs only; Electron decides by itself).
+ */
+export async function launchApp(options: { locale?: string; dataDir?: string; portable?: boolean } = {}): Promise<LaunchedApp> {
   const kind = launchKind();
   if (!kind) throw new Error('Neither Electron nor Chromium is available');
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'guangrong-e2e-'));
@@ -132,18 +137,26 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
   const foreignRequests: string[] = [];
   let page: Page;
   let closeAll: () => Promise<void>;
+  let restart: () => Promise<void>;
 
   if (kind === 'electron') {
-    const app: ElectronApplication = await _electron.launch({
-      executablePath: electronBinary()!,
-      args: [join(root, 'out/main/index.js')],
-      env: { ...process.env, GUANGRONG_DATA_DIR: dataDir, LANG: options.locale ?? 'zh_CN.UTF-8' } as Record<string, string>,
-    });
-    await guardNetwork(app.context(), foreignRequests);
-    page = await app.firstWindow();
-    closeAll = () => app.close();
+    const start = async () => {
+      const app: ElectronApplication = await _electron.launch({
+        executablePath: electronBinary()!,
+        args: [join(root, 'out/main/index.js')],
+        env: { ...process.env, GUANGRONG_DATA_DIR: dataDir, LANG: options.locale ?? 'zh_CN.UTF-8' } as Record<string, string>,
+      });
+      await guardNetwork(app.context(), foreignRequests);
+      page = await app.firstWindow();
+      closeAll = () => app.close();
+    };
+    await start();
+    restart = async () => {
+      await closeAll();
+      await start();
+    };
   } else {
-    const host = await startWebHost(dataDir);
+    let host = await startWebHost(dataDir, options.portable);
     const browser: Browser = await chromium.launch({ executablePath: chromiumBinary()!, args: chromiumArgs });
     // Service workers blocked: their requests could otherwise bypass the context's routes.
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: options.locale ?? 'zh-CN', serviceWorkers: 'block' });
@@ -154,10 +167,21 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
       await browser.close();
       host.child.kill('SIGTERM');
     };
+    // The same browser (its cookie of the old host is worthless: the new host has a new token and sessions).
+    restart = async () => {
+      host.child.removeAllListeners('exit');
+      const exited = new Promise((resolveExit) => host.child.once('exit', resolveExit));
+      host.child.kill('SIGTERM');
+      await exited;
+      host = await startWebHost(dataDir, options.portable);
+      await page.goto(host.url);
+    };
   }
   return {
     kind,
-    page,
+    get page() {
+      return page;
+    },
     dataDir,
     foreignRequests,
     async screenshot(name) {
@@ -171,6 +195,7 @@ export async function launchApp(options: { locale?: string; dataDir?: string } =
       }
       return file;
     },
+    restart: () => restart(),
     async close() {
       await closeAll();
       rmSync(dataDir, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import { countDivisions } from '../db/divisions';
 import { writeTransaction } from '../db/connection';
 import { appendAudit } from '../db/auditLog';
 import type { SessionState } from '../../../shared/contract';
+import { hasWrap, keepWrap } from '../encryption/wraps';
 
 const MAX_FAILED_ATTEMPTS = 5;
 const LOCKOUT_MS = 5 * 60_000;
@@ -52,7 +53,7 @@ function recordFailure(ctx: HandlerContext, user: UserRecord, action: 'login_fai
   });
 }
 
-async function checkPassword(ctx: HandlerContext, user: UserRecord, password: string, action: 'login_failed' | 'unlock_failed'): Promise<void> {
+export async function checkPassword(ctx: HandlerContext, user: UserRecord, password: string, action: 'login_failed' | 'unlock_failed'): Promise<void> {
   if (user.lockedUntil && user.lockedUntil > ctx.now()) throw new CoreError('ACCOUNT_LOCKED');
   if (!(await verifyPassword(user.passwordHash, password))) {
     recordFailure(ctx, user, action);
@@ -93,6 +94,8 @@ export const authHandlers = defineHandlers({
       recordLoginSuccess(ctx.db, user.id, ctx.now());
       appendAudit(ctx.db, { at: ctx.now(), userId: user.id, username: user.username, entity: 'session', entityId: null, action: 'login' });
     });
+    // Encrypted data: an administrator without an unlock password yet gets one now (the password is known).
+    if (user.role === 'admin' && ctx.vault.key && !hasWrap(ctx, user.id)) await keepWrap(ctx, user, input.password);
     return signIn(ctx, { ...user, lastLoginAt: ctx.now() });
   },
 
@@ -143,6 +146,7 @@ export const authHandlers = defineHandlers({
       updateUser(ctx.db, user.id, { passwordHash, mustChangePassword: false }, ctx.now());
       audit({ entity: 'user', entityId: user.id, action: 'password', after: { changedBy: 'self' } });
     });
+    await keepWrap(ctx, user, input.newPassword);
     return { ok: true as const };
   },
 });

@@ -2,6 +2,7 @@
 import { defineHandlers } from '../context';
 import { CoreError, notFound } from '../errors';
 import { checkPasswordStrength, hashPassword } from '../auth/password';
+import { keepWrap, pruneWraps } from '../encryption/wraps';
 import { countActiveAdmins, findUserById, findUserByName, insertUser, listUsers, toUser, updateUser } from '../db/users';
 
 const userNotFound = () => notFound({ zh: '该用户', en: 'The user' });
@@ -15,19 +16,22 @@ export const userHandlers = defineHandlers({
       throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
     }
     const passwordHash = await hashPassword(input.password);
-    return ctx.write((audit) => {
+    const created = ctx.write((audit) => {
       if (findUserByName(ctx.db, input.username)) {
         throw new CoreError('CONFLICT', { zh: `用户名“${input.username}”已被使用。`, en: `The user name “${input.username}” is taken.` });
       }
-      const created = insertUser(ctx.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true, at: ctx.now() });
-      audit({ entity: 'user', entityId: created.id, action: 'create', after: toUser(created) });
-      return toUser(created);
+      const inserted = insertUser(ctx.db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash, mustChangePassword: true, at: ctx.now() });
+      audit({ entity: 'user', entityId: inserted.id, action: 'create', after: toUser(inserted) });
+      return inserted;
     });
+    // Encrypted data: a new administrator's initial password unlocks it too.
+    if (created.role === 'admin') await keepWrap(ctx, created, input.password);
+    return toUser(created);
   },
 
   'users.update': (input, ctx) => {
     const me = ctx.requireUser();
-    return ctx.write((audit) => {
+    const updated = ctx.write((audit) => {
       const before = findUserById(ctx.db, input.id);
       if (!before) throw userNotFound();
       const losesAdmin = before.role === 'admin' && before.active && ((input.role !== undefined && input.role !== 'admin') || input.active === false);
@@ -42,17 +46,23 @@ export const userHandlers = defineHandlers({
       if (before.role !== after.role || (before.active && !after.active)) ctx.sessions.signOutUser(input.id);
       return toUser(after);
     });
+    // Encrypted data: someone who is no longer an active administrator can no longer unlock it.
+    pruneWraps(ctx, ctx.db);
+    return updated;
   },
 
   'users.resetPassword': async (input, ctx) => {
     checkPasswordStrength(input.password);
     const passwordHash = await hashPassword(input.password);
-    return ctx.write((audit) => {
+    const after = ctx.write((audit) => {
       const before = findUserById(ctx.db, input.id);
       if (!before) throw userNotFound();
-      const after = updateUser(ctx.db, input.id, { passwordHash, mustChangePassword: true }, ctx.now())!;
+      const changed = updateUser(ctx.db, input.id, { passwordHash, mustChangePassword: true }, ctx.now())!;
       audit({ entity: 'user', entityId: input.id, action: 'password', after: { changedBy: 'administrator', mustChangePassword: true } });
-      return toUser(after);
+      return changed;
     });
+    // Encrypted data: an administrator's unlock password follows the password reset.
+    await keepWrap(ctx, after, input.password);
+    return toUser(after);
   },
 });

@@ -20,6 +20,9 @@
  * backup whose every entry was verified against its SHA-256, keeping the damaged files aside. The
  * worst an intruder at the keyboard can do is put back the office's own verified backup.
  *
+ * - Locked (a key file `encryption.json` in the data folder): no core until the data is unlocked
+ *   by an administrator's password or the recovery key; see encryption/hostSide.ts.
+ *
  * A daily automatic backup is started at open and checked every `dailyCheckMs` (1 h).
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
@@ -40,6 +43,7 @@ import type { RestoreBackupResult } from './jobs';
 import { extractVerified, removeStaleStaging, swapIn } from './restore';
 import type { DataKey } from '../crypto/dataKey';
 import { restoreKeyTracker } from './restoreKeys';
+import { EncryptionHost } from '../encryption/hostSide';
 
 export interface CoreHostOptions extends CoreOptions {
   /** How often to check whether today's automatic backup is due; 0 turns the automatic backups off (tests). */
@@ -101,15 +105,47 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   let damage: { message: LocalizedText; damagedDir: string | null } | null = null;
   let swapping: Promise<void> | null = null;
   let closed = false;
-  // enc-files: the data key the core is opened with; a restore under another key changes it.
-  let dataKey: DataKey | null = options.dataKey ?? null;
-  const coreOptions = (): CoreOptions => ({ ...options, dataKey });
+  // Remembers the credentials of a restore under another key: the host derives that key itself.
   const restoreKeys = restoreKeyTracker();
+
+  const encryption: EncryptionHost = new EncryptionHost({
+    dataDir: options.dataDir,
+    portable: options.portable ?? false,
+    version: options.version ?? '0.0.0-dev',
+    worker: options.worker,
+    now,
+    nowMs: () => clock().getTime(),
+    core: () => core,
+    open: () => {
+      open();
+      return core;
+    },
+    closeFor: <T>(work: (closed: Promise<void>) => Promise<T>): Promise<T> => {
+      const old = core;
+      unsubscribe();
+      core = null;
+      const running = work(old ? old.close() : Promise.resolve());
+      swapping = running.then(
+        () => {},
+        () => {},
+      );
+      return running.finally(() => {
+        swapping = null;
+      });
+    },
+    logger,
+  });
+  if (options.dataKey) {
+    encryption.key = options.dataKey;
+    encryption.locked = false;
+  }
+  const coreOptions = (): CoreOptions => ({ ...options, dataKey: encryption.key, encryption: encryption.hooks });
 
   const attach = (opened: Core) => {
     core = opened;
     unsubscribe = opened.on((event) => {
       events.emit(event);
+      encryption.onEvent(event);
       if (event.name !== 'job.progress') return;
       const job = event.payload;
       if (job.kind === 'backup.restore' && job.status === 'done' && job.result) {
@@ -124,6 +160,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     try {
       attach(createCore(coreOptions()));
       damage = null;
+      encryption.afterOpen(core!);
     } catch (error) {
       if (!(error instanceof CoreError) || error.code !== 'DATABASE_CORRUPT') throw error;
       core = null;
@@ -141,18 +178,18 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     });
   };
 
-  const swapAndOpen = (stagingDir: string, file: string, withAttachments: boolean, nextKey: DataKey | null = dataKey): string => {
+  const swapAndOpen = (stagingDir: string, file: string, withAttachments: boolean, nextKey: DataKey | null = encryption.key): string => {
     const at = now();
-    const keyFile = (nextKey?.id ?? null) === (dataKey?.id ?? null) ? 'keep' : 'replace';
+    const keyFile = (nextKey?.id ?? null) === (encryption.key?.id ?? null) ? 'keep' : 'replace';
     const swap = swapIn(options.dataDir, stagingDir, join(options.dataDir, asideFolderName('replaced', at)), withAttachments, replacedNote(file, at), keyFile);
-    const previousKey = dataKey;
-    dataKey = nextKey;
+    const previousKey = encryption.key;
+    encryption.key = nextKey;
     try {
       attach(createCore(coreOptions()));
     } catch (error) {
       logger.error('The restored database could not be opened: the replaced data is put back', error);
       swap.undo();
-      dataKey = previousKey;
+      encryption.key = previousKey;
       open();
       throw error;
     }
@@ -162,7 +199,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
 
   async function replaceFromJob(opened: Core, jobId: number, result: RestoreBackupResult, startedBy: string): Promise<void> {
     // The restored data's key: the installation's, or the one this host derived from the restore call's credentials.
-    const nextKey = await restoreKeys.keyFor(jobId, result.keyId, dataKey);
+    const nextKey = await restoreKeys.keyFor(jobId, result.keyId, encryption.key);
     if (nextKey === undefined) {
       logger.error('Restore: the key of the restored data is not known to the host; nothing was replaced');
       rmSync(result.stagingDir, { recursive: true, force: true });
@@ -186,7 +223,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (method === 'recovery.lastRestore') return null;
     const folder = defaultBackupFolder(options.dataDir);
     if (method === 'recovery.status') {
-      return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length, dataKey?.id ?? null) };
+      return { state: 'damaged', message: damage!.message, damagedDir: damage!.damagedDir, backupFolder: folder, backups: listBackups(folder, migrations.length, encryption.key?.id ?? null) };
     }
     const parsed = methods['recovery.restore'].input.safeParse(input ?? {});
     if (!parsed.success) throw new CoreError('VALIDATION');
@@ -201,7 +238,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
         lastReport = at;
         events.emit({ name: 'recovery.progress', payload: { phase: 'checking', done, total, bytes } });
       },
-    }, dataKey);
+    }, encryption.key);
     const files = manifest.entries.length;
     const size = manifest.entries.reduce((sum, e) => sum + e.size, 0);
     events.emit({ name: 'recovery.progress', payload: { phase: 'replacing', done: files, total: files, bytes: { done: size, total: size } } });
@@ -214,9 +251,15 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (swapping) await swapping.catch(() => {});
     if (core) {
       const result = await core.callUntyped(method, input, session);
-      // enc-files: a restore under another key — the host derives that key itself, from the same credentials.
-      if (method === 'backup.restore' && result.ok) restoreKeys.remember(result.value, input, dataKey);
+      // A restore under another key: the host derives that key itself, from the same credentials.
+      if (method === 'backup.restore' && result.ok) restoreKeys.remember(result.value, input, encryption.key);
       return result;
+    }
+    if (encryption.locked) {
+      const answer = await encryption.lockedCall(method, input, session);
+      // Unlocked: today's automatic backup need not wait for the next hourly check.
+      if (method === 'encryption.unlock' && answer.ok && dailyCheckMs > 0) startDailyBackup();
+      return answer;
     }
     if (!damage) return { ok: false, error: apiError('BUSY', SWAPPING) };
     if (!isMethodName(method) || !recoveryMethods.has(method)) return { ok: false, error: apiError('DATABASE_CORRUPT', damage.message) };
@@ -235,7 +278,8 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
     if (!live || swapping || closed) return;
     try {
       if (!dailyBackupDue(live.db, clock())) return;
-      if (live.jobs.list(20).some((job) => job.status === 'running' && job.kind.startsWith('backup.'))) return;
+      // Not during another backup, nor while set-up is still sealing the files (the next check will do).
+      if (live.jobs.list(20).some((job) => job.status === 'running' && (job.kind.startsWith('backup.') || job.kind === 'encryption.seal'))) return;
       live.jobs.start('backup.create', { folder: automaticFolder(live.db, options.dataDir), reason: 'daily', appVersion: options.version ?? '0.0.0-dev' }, { userId: null, username: 'system' });
     } catch (error) {
       logger.warn('The daily automatic backup could not start', error);
@@ -243,7 +287,7 @@ export function openCoreHost(options: CoreHostOptions): CoreHost {
   };
 
   removeStaleStaging(options.dataDir);
-  open();
+  if (!encryption.locked) open();
   const dailyCheckMs = options.dailyCheckMs ?? 3_600_000;
   let timer: NodeJS.Timeout | null = null;
   if (dailyCheckMs > 0) {

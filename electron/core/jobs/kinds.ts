@@ -24,6 +24,7 @@ export const jobKinds = {
   'documents.list': async () => (await import('../documents/listJob')).printListJob as JobKind,
   'backup.create': async () => (await import('../backup/jobs')).createBackupJob as JobKind,
   'backup.restore': async () => (await import('../backup/jobs')).restoreBackupJob as JobKind,
+  'encryption.seal': async () => (await import('../encryption/sealJob')).sealFilesJob as JobKind,
   'integrity.check': async () => (await import('../integrity/checkJob')).integrityCheckJob as JobKind,
 } satisfies Record<string, () => Promise<JobKind>>;
 

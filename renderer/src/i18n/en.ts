@@ -170,6 +170,7 @@ export const en: Messages<typeof zh> = {
       settings: 'Settings',
       backup: 'Backup and restore',
       integrity: 'Data integrity',
+      encryption: 'Data encryption',
     },
   },
   users: {
@@ -305,6 +306,7 @@ export const en: Messages<typeof zh> = {
       'integrity.audit': 'Verifying the audit log',
       'integrity.attachments': 'Checking attachments',
       encrypting: 'Encrypting',
+      sealing: 'Encrypting files',
     },
     done: 'Done',
     doneSummary: 'Done: {{total}} rows, {{inserted}} new or changed, {{unchanged}} unchanged.',

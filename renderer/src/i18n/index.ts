@@ -27,6 +27,8 @@ import { backupZh } from './backup.zh';
 import { backupEn } from './backup.en';
 import { integrityZh } from './integrity.zh';
 import { integrityEn } from './integrity.en';
+import { encryptionZh } from './encryption.zh';
+import { encryptionEn } from './encryption.en';
 
 export type Lang = 'zh' | 'en';
 
@@ -48,7 +50,7 @@ function applyToDocument(lang: Lang): void {
 export const initialLang = storedLang();
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh, backupUi: backupZh, integrity: integrityZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn, backupUi: backupEn, integrity: integrityEn } } },
+  resources: { zh: { translation: { ...zh, martyrs: martyrsZh, plaquesUi: plaquesZh, honors: honorsZh, imports: importsZh, dashboard: dashboardZh, peopleUi: peopleZh, documentsUi: documentsZh, backupUi: backupZh, integrity: integrityZh, encryption: encryptionZh } }, en: { translation: { ...en, martyrs: martyrsEn, plaquesUi: plaquesEn, honors: honorsEn, imports: importsEn, dashboard: dashboardEn, peopleUi: peopleEn, documentsUi: documentsEn, backupUi: backupEn, integrity: integrityEn, encryption: encryptionEn } } },
   lng: initialLang,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

@@ -170,6 +170,7 @@ export const zh = {
       settings: '系统设置',
       backup: '备份与恢复',
       integrity: '数据完整性',
+      encryption: '数据加密',
     },
   },
   users: {
@@ -305,6 +306,7 @@ export const zh = {
       'integrity.audit': '验证审计日志',
       'integrity.attachments': '检查附件',
       encrypting: '加密中',
+      sealing: '加密文件',
     },
     done: '已完成',
     doneSummary: '已完成：共 {{total}} 条，新增或变更 {{inserted}} 条，未变 {{unchanged}} 条。',

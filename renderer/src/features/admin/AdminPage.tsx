@@ -10,6 +10,8 @@ import { DivisionsPage } from './divisions/DivisionsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { BackupPage } from '../backup/BackupPage';
 import { IntegrityPage } from './integrity/IntegrityPage';
+import { EncryptionPage } from '../encryption/EncryptionPage';
+import { PortableSuggestion } from '../encryption/PortableSuggestion';
 
 /**
  * `refusedByServer`: the page's first call is administrator-only, so for any other role the
@@ -24,11 +26,12 @@ const tabs = [
   { key: 'settings', path: '/admin/settings', Page: SettingsPage, refusedByServer: false },
   { key: 'backup', path: '/admin/backup', Page: BackupPage, refusedByServer: true },
   { key: 'integrity', path: '/admin/integrity', Page: IntegrityPage, refusedByServer: true },
+  { key: 'encryption', path: '/admin/encryption', Page: EncryptionPage, refusedByServer: false },
 ] as const;
 
 /**
  * 系统管理 — administration, for administrators only: users, the audit log, divisions, settings,
- * backup and restore, data integrity.
+ * backup and restore, data integrity, data encryption.
  * Any other role that opens an `#/admin/…` address is told it may not.
  */
 export function AdminPage({ path }: { path: string }) {
@@ -43,6 +46,7 @@ export function AdminPage({ path }: { path: string }) {
       <Typography variant="h5" component="h1" sx={{ fontWeight: 600, mb: 1 }}>
         {t('admin.title')}
       </Typography>
+      {tab.key === 'encryption' ? null : <PortableSuggestion />}
       <Tabs value={tab.key} sx={{ borderBottom: 1, borderColor: 'divider', mb: 1.5, flexShrink: 0 }} aria-label={t('admin.title')}>
         {tabs.map((candidate) => (
           <Tab

@@ -8,7 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { ApiError, SessionState, User } from '../../../../shared/contract';
 import { useClient } from '../../app/clientContext';
 
-export type Stage = 'loading' | 'unreachable' | 'recovery' | 'setup' | 'login' | 'signedIn';
+export type Stage = 'loading' | 'unreachable' | 'unlock' | 'recovery' | 'setup' | 'login' | 'signedIn';
 
 interface State {
   stage: Stage;
@@ -57,6 +57,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const status = await client.call('setup.status', {});
       if (!live) return;
       // A damaged database at start: the recovery screen (restore a backup) instead of sign-in.
+      // Encrypted data not unlocked yet (a fresh start of the application): the unlock screen.
+      if (!status.ok && status.error.code === 'DATA_LOCKED') return setState({ stage: 'unlock', user: null, locked: false, error: null });
       if (!status.ok && status.error.code === 'DATABASE_CORRUPT') return setState({ stage: 'recovery', user: null, locked: false, error: status.error });
       if (!status.ok) return setState((s) => ({ ...s, stage: 'unreachable', error: status.error }));
       if (status.value.needsAdmin) return setState({ stage: 'setup', user: null, locked: false, error: null });

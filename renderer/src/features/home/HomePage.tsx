@@ -11,6 +11,7 @@ import { Dashboard } from '../dashboard/Dashboard';
 import { useHonorsT } from '../honors/i18n';
 import { localDay } from '../honors/letters/localDay';
 import { IntegrityWarning } from '../admin/integrity/IntegrityWarning';
+import { PortableSuggestion } from '../encryption/PortableSuggestion';
 
 export function HomePage() {
   const ht = useHonorsT();
@@ -24,6 +25,7 @@ export function HomePage() {
         <Typography color="text.secondary">{ht('home.today', { today: localDay() })}</Typography>
       </Box>
       <IntegrityWarning />
+      <PortableSuggestion />
       <DueLettersPanel />
       <Dashboard />
     </Box>
