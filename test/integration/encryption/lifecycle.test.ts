@@ -122,8 +122,22 @@ describe('a locked start', () => {
     const daily = t.host.core!.jobs.list(20).find((job) => job.kind === 'backup.create');
     expect(daily?.status).toBe('running');
     expect(daily?.startedById).toBeNull();
-    // How the backup of encrypted data is made is the backups' own part (enc-files); here it only has to start.
-    await t.host.core!.jobs.wait(daily!.id);
+    const made = await t.host.core!.jobs.wait(daily!.id);
+    expect(made.status, JSON.stringify(made.error)).toBe('done');
+    const file = (made.result as { file: string }).file;
+    // The backup is of the encrypted data: its database opens only under the key (backups' own tests), and
+    // it restores into this installation under the same key, which stays unlocked.
+    const admin = t.host.openSession();
+    await t.ok('auth.login', { username: ADMIN.username, password: ADMIN.password }, admin);
+    const restore = await t.ok('backup.restore', { file }, admin);
+    const restored = await t.host.core!.jobs.wait(restore.id);
+    expect(restored.status, JSON.stringify(restored.error)).toBe('done');
+    await t.host.settled();
+    expect(t.host.core).not.toBeNull();
+    expect(databaseIsPlain(join(dataDir, 'guangrong.db'))).toBe(false);
+    const again = t.host.openSession();
+    expect((await t.ok('auth.login', { username: ADMIN.username, password: ADMIN.password }, again)).user?.username).toBe(ADMIN.username);
+    expect(await t.ok('settings.get', {}, again)).toMatchObject({ officeName: '惠民县退役军人事务局' });
   });
 
   it('unlocks with the recovery key as typed (lower case, spaces) and leads to the sign-in page', async () => {
