@@ -43,11 +43,30 @@ export const formOffsetSchema = z.strictObject({
   y: z.number().min(-FORM_OFFSET_MAX_MM).max(FORM_OFFSET_MAX_MM),
   scale: z.number().min(0.9).max(1.1),
 });
-export const printerProfileNameSchema = z.string().trim().min(1).max(40);
+/**
+ * `__proto__` cannot be a profile name: zod skips such a record key (writing it into a plain object
+ * would set its prototype), so a profile of that name was dropped on save without a word. It is
+ * refused instead, naming the field.
+ */
+const RESERVED_PROFILE_NAME = '__proto__';
+const reservedProfileName = `打印机配置名称“${RESERVED_PROFILE_NAME}”不能使用，请换一个名称 / the printer profile name “${RESERVED_PROFILE_NAME}” is reserved: choose another name`;
+const profileName = z.string().trim().min(1).max(40);
+export const printerProfileNameSchema = profileName.refine((name) => name !== RESERVED_PROFILE_NAME, reservedProfileName);
+/** One template's profiles; an own key that is, or trims to, `__proto__` is refused, never dropped. */
+const profilesRecord = z.record(profileName, formOffsetSchema);
+// Typed as the record's input for callers; at run time `value` is whatever came in.
+const templateProfilesSchema = z.preprocess((value: z.input<typeof profilesRecord>, ctx) => {
+  if ((value as unknown) !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (key.trim() === RESERVED_PROFILE_NAME) ctx.addIssue({ code: 'custom', message: reservedProfileName, path: [key], input: value });
+    }
+  }
+  return value;
+}, profilesRecord);
 /** Per template, per printer profile name (办公室激光打印机): the offset to print with. */
 export const printerProfilesSchema = z.strictObject({
-  letter: z.record(printerProfileNameSchema, formOffsetSchema),
-  slip: z.record(printerProfileNameSchema, formOffsetSchema),
+  letter: templateProfilesSchema,
+  slip: templateProfilesSchema,
 });
 export type PrinterProfiles = z.infer<typeof printerProfilesSchema>;
 

@@ -20,6 +20,14 @@ export const LIMITS = {
   maxUncompressedBytes: 1024 * 1024 * 1024,
   maxEntryBytes: 768 * 1024 * 1024,
   /**
+   * An xlsx: bytes of the parts actually parsed (workbook, styles, shared strings, the sheets
+   * read), all held inflated at once. The largest real workbook (JOURNEYS: 100,000 rows of Chinese
+   * records × 12 columns, test/integration/imports/bench.test.ts) has 43 MB of sheet XML and under
+   * 1 MB of shared strings; 256 MiB is six times that (some 600,000 such rows). Without it a file
+   * within the other limits could make an import hold 1 GiB of XML before reading a row.
+   */
+  maxParsedBytes: 256 * 1024 * 1024,
+  /**
    * An xlsx part bigger than `ratioFloorBytes` that inflates more than `maxRatio` times is a zip
    * bomb: spreadsheet XML compresses 5–30 times (measured: 100 k rows of Chinese records 6×,
    * their shared strings 15×, a million empty formatted rows 28×), a bomb's deflate ~1000×.
@@ -38,6 +46,14 @@ export function tooBig(bytes: number): CoreError {
   return badFile(
     `文件有 ${(bytes / MB).toFixed(1)} MB，超过了 ${LIMITS.maxFileBytes / MB} MB 的上限。请把表格拆分成几个文件后分别导入。`,
     `The file is ${(bytes / MB).toFixed(1)} MB, over the ${LIMITS.maxFileBytes / MB} MB limit. Split the table into several files and import them one by one.`,
+  );
+}
+
+export function tooMuchToRead(fileName: string, bytes: number): CoreError {
+  const limit = LIMITS.maxParsedBytes / MB;
+  return badFile(
+    `“${fileName}”的表格内容解压后有 ${(bytes / MB).toFixed(0)} MB，超过了 ${limit} MB 的上限（约 60 万行）。请把表格拆分成几个文件后分别导入。`,
+    `The sheets of “${fileName}” expand to ${(bytes / MB).toFixed(0)} MB, over the ${limit} MB limit (about 600,000 rows). Split the table into several files and import them one by one.`,
   );
 }
 

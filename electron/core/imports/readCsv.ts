@@ -1,15 +1,16 @@
 /**
  * Reading a CSV (or tab-separated .txt) as one sheet named after the file:
  * - encoding: UTF-16 by its BOM (Excel's "Unicode text"), otherwise UTF-8 with or without BOM,
- *   otherwise GB18030/GBK (WPS and Excel on Chinese Windows) — files/decodeText.ts; a file that
- *   is part UTF-8 and part not (two encodings pasted together, or damaged) is refused;
+ *   otherwise GB18030/GBK (WPS and Excel on Chinese Windows) or Big5 (Traditional Chinese),
+ *   whichever the text's characters say — files/decodeText.ts; a file that is part UTF-8 and
+ *   part not (two encodings pasted together, or damaged) is refused;
  * - delimiter: comma, semicolon, tab or |, whichever splits the first lines most consistently
  *   (outside quotes); .tsv is always tab;
  * - every cell is text (normalized as in cells.ts): ID numbers and codes keep leading zeros;
  * - empty lines stay as blank rows, so row numbers are the file's record numbers.
  */
 import { parse } from 'csv-parse/sync';
-import { decodeText, looksLikeMixedUtf8 } from '../files/decodeText';
+import { guessLegacyEncoding, looksLikeMixedUtf8 } from '../files/decodeText';
 import { normalizeText, type Cell } from './cells';
 import { LIMITS, badFile, cellTooLong, tooManyColumns, tooManyRows } from './limits';
 import { extensionOf } from './sniff';
@@ -24,7 +25,8 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Enc
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     if (looksLikeMixedUtf8(bytes)) return { text: '', encoding: 'mixed' };
-    return { text: decodeText(bytes), encoding: 'gb18030' };
+    const encoding = guessLegacyEncoding(bytes);
+    return { text: new TextDecoder(encoding).decode(bytes), encoding };
   }
 }
 
@@ -87,10 +89,10 @@ export function readCsv(bytes: Uint8Array, fileName: string, options: ReadTableO
   }
   const probe = text.slice(0, 64 * 1024);
   const replaced = (probe.match(/\uFFFD/g) ?? []).length;
-  if (probe.includes('\u0000') || (encoding === 'gb18030' && replaced > Math.max(3, probe.length / 200))) {
+  if (probe.includes('\u0000') || ((encoding === 'gb18030' || encoding === 'big5') && replaced > Math.max(3, probe.length / 200))) {
     throw badFile(
-      `“${fileName}”不是文本文件，或者编码无法识别（支持 UTF-8 和 GBK/GB18030）。请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入。`,
-      `“${fileName}” is not a text file, or its encoding cannot be recognized (UTF-8 and GBK/GB18030 are supported). Save it as .xlsx or CSV in Excel or WPS and import that.`,
+      `“${fileName}”不是文本文件，或者编码无法识别（支持 UTF-8、GBK/GB18030 和 Big5）。请在 Excel 或 WPS 中另存为 .xlsx 或 CSV UTF-8 后再导入。`,
+      `“${fileName}” is not a text file, or its encoding cannot be recognized (UTF-8, GBK/GB18030 and Big5 are supported). Save it as .xlsx or CSV UTF-8 in Excel or WPS and import that.`,
     );
   }
   const name = sheetNameOf(fileName);

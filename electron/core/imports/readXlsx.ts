@@ -16,8 +16,8 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { excelSerialToDate, normalizeDate, normalizeNumber, normalizeText, type Cell } from './cells';
-import { LIMITS, badFile, cellTooLong, saveAsXlsx, tooManyColumns, tooManyRows } from './limits';
-import { listZipEntries, verifyZipEntries } from './zipCheck';
+import { LIMITS, badFile, cellTooLong, saveAsXlsx, tooManyColumns, tooManyRows, tooMuchToRead } from './limits';
+import { listZipEntries, verifyZipEntries, type ZipEntry } from './zipCheck';
 import { parseMergedRanges, parseWorkbookParts, type SheetPart } from './workbookParts';
 import type { MergedRange, ReadTableOptions, Table, TableSheet } from './types';
 
@@ -161,16 +161,24 @@ function pickSheets(all: SheetPart[], wanted: string | number | undefined, first
 
 const XML_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels'];
 
+/** The parts to parse, by their declared sizes (inflation is capped at those), before inflating any. */
+function checkParsedSize(entries: readonly ZipEntry[], parsed: ReadonlySet<string>, fileName: string): void {
+  const bytes = entries.reduce((sum, e) => (parsed.has(e.name) ? sum + e.size : sum), 0);
+  if (bytes > LIMITS.maxParsedBytes) throw tooMuchToRead(fileName, bytes);
+}
+
 export async function readXlsx(bytes: Uint8Array, fileName: string, options: ReadTableOptions = {}): Promise<Table> {
   const entries = listZipEntries(bytes, fileName);
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) notAWorkbook(names, bytes, fileName);
+  checkParsedSize(entries, new Set(XML_PARTS), fileName);
   const head = verifyZipEntries(bytes, entries.filter((e) => XML_PARTS.includes(e.name)), fileName, new Set(XML_PARTS));
   const workbookXml = head.get('xl/workbook.xml')!;
   const info = parseWorkbookParts(workbookXml.toString('utf8'), head.get('xl/_rels/workbook.xml.rels')?.toString('utf8'), fileName);
   const selected = pickSheets(info.sheets, options.sheet, options.firstVisibleOnly ?? false, fileName);
   // Only the parts parsed below are inflated (and checked); images and the like are never opened.
   const wanted = new Set(['xl/styles.xml', 'xl/sharedStrings.xml', ...selected.map((s) => s.path)]);
+  checkParsedSize(entries, new Set([...XML_PARTS, ...wanted]), fileName);
   const parts = verifyZipEntries(bytes, entries.filter((e) => wanted.has(e.name)), fileName, wanted);
 
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {

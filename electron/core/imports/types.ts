@@ -51,6 +51,6 @@ export interface Table {
   /** xlsx: the workbook counts dates from 1904 (old Mac Excel); for cellText/cellDate. */
   date1904: boolean;
   /** CSV: the encoding found and the delimiter used. */
-  encoding?: 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+  encoding?: 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
   delimiter?: string;
 }

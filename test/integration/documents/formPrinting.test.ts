@@ -58,6 +58,27 @@ describe('套打: printer profiles', () => {
     expect(await h.core.call('settings.update', { printerProfiles: ok }, h.clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  // Bug: a profile named __proto__ was dropped on save without a word (zod skips that record key).
+  it('refuses a profile named __proto__ by its field, keeps constructor and toString as names', async () => {
+    h = await honorsCore();
+    const offset = { x: 1, y: 2, scale: 1 };
+    const before = await h.ok('settings.get', {}, h.admin);
+    for (const name of ['__proto__', ' __proto__ ']) {
+      // As the renderer builds it (Object.fromEntries) and the web host parses it: an own key.
+      const printerProfiles = { letter: Object.fromEntries([[name, offset], ['办公室激光', offset]]), slip: {} };
+      expect(Object.keys(printerProfiles.letter)).toContain(name);
+      const refused = await h.core.call('settings.update', { printerProfiles } as never, h.admin);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: `printerProfiles.letter.${name}` }] } });
+      if (!refused.ok) expect(refused.error.issues![0]!.message.zh).toContain('__proto__');
+    }
+    expect((await h.ok('settings.get', {}, h.admin)).printerProfiles).toEqual(before.printerProfiles);
+    expect(await h.core.call('documents.printCalibration', { template: 'letter', profile: '__proto__' }, h.admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+    const ordinary = { letter: { constructor: offset, toString: offset }, slip: { hasOwnProperty: offset } };
+    expect((await h.ok('settings.update', { printerProfiles: ordinary }, h.admin)).printerProfiles).toEqual(ordinary);
+    expect((await h.ok('settings.get', {}, h.admin)).printerProfiles).toEqual(ordinary);
+  });
+
   it('moves the letter by the profile’s offset, and prints fields only without the title and frame', async () => {
     const { t, awardId } = await setUp();
     h = t;

@@ -96,6 +96,23 @@ describe('importing the spreadsheet everyone already has', () => {
     expect((await t.ok('martyrs.search', { query: '大山' }, t.admin)).count).toBe(1);
   });
 
+  // Bug: a Big5 CSV was read as GBK, no error, and imported garbled (張德勝 → 眎紈秤).
+  it('reads a Big5 (Traditional Chinese) CSV as Big5, never garbled', async () => {
+    const csv = '姓名,性別,犧牲時間,籍貫\n陳國棟,男,1951年,山東省無棣縣\n劉德華,男,1948年,遼寧省瀋陽市\n';
+    const uploadId = await upload(t, t.admin, '名冊.csv', iconv.encode(csv, 'big5'));
+    const p = await t.ok('martyrs.importPreview', { uploadId }, t.admin);
+    expect(p.header).toEqual(['姓名', '性別', '犧牲時間', '籍貫']);
+    expect(p.rows.map((r) => r.cells)).toEqual([
+      ['陳國棟', '男', '1951年', '山東省無棣縣'],
+      ['劉德華', '男', '1948年', '遼寧省瀋陽市'],
+    ]);
+    const job = await t.core.jobs.wait((await t.ok('martyrs.import', { uploadId, mapping: p.mapping }, t.admin)).jobId);
+    expect(job).toMatchObject({ status: 'done', result: { ok: true, imported: 2 } });
+    const found = await t.ok('martyrs.search', { query: '國棟' }, t.admin);
+    expect(found.count).toBe(1);
+    expect(found.rows[0]!.name).toBe('陳國棟');
+  });
+
   it('a cancelled import leaves the roll as it was', async () => {
     const before = (await t.ok('martyrs.search', {}, t.admin)).count;
     const many = Array.from({ length: 3000 }, (_, i) => [`钱${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}`, '男', `${1900 + (i % 40)}年`, '山东省惠民县', '某部', `${1945 + (i % 5)}年`]);
