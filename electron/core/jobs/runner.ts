@@ -76,7 +76,9 @@ export class JobRunner {
           this.opts.logger.error(`could not record the end of job ${job.id}`, error);
         }
         this.running.delete(job.id);
-        const final = getJob(db, job.id)!;
+        // After close() the connection may be shut (a worker terminated past the grace period):
+        // answer with what is known instead of throwing from the exit handler.
+        const final = (db.open ? getJob(db, job.id) : undefined) ?? { ...job, status, finishedAt: this.opts.now(), error: extra.error ?? null, result: extra.result ?? null };
         events.emit({ name: 'job.progress', payload: final });
         resolve(final);
       };
