@@ -159,6 +159,17 @@ export function unseal(key: DataKey, sealed: Uint8Array): Buffer {
   return Buffer.concat(parts);
 }
 
+/** Reads and checks a sealed file's header through an open handle: its size, plain size and file key. */
+async function openSealedHandle(key: DataKey, handle: fsp.FileHandle): Promise<{ size: number; plain: number; k: Buffer }> {
+  const { size } = await handle.stat();
+  const head = Buffer.alloc(HEADER);
+  await handle.read(head, 0, HEADER, 0);
+  checkHeader(key, head);
+  const plain = plainSize(size);
+  if (plain < 0) throw damaged('size');
+  return { size, plain, k: fileKey(key, head.subarray(SEAL_MAGIC.length + KEY_ID)) };
+}
+
 /**
  * Yields the plain bytes of a sealed file chunk by chunk (64 KiB), reading it a chunk at a time:
  * for hashing or copying a large file without holding it.
@@ -166,12 +177,7 @@ export function unseal(key: DataKey, sealed: Uint8Array): Buffer {
 export async function* unsealFileChunks(key: DataKey, path: string): AsyncGenerator<Buffer> {
   const handle = await fsp.open(path, 'r');
   try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(HEADER);
-    await handle.read(head, 0, HEADER, 0);
-    checkHeader(key, head);
-    if (plainSize(size) < 0) throw damaged('size');
-    const k = fileKey(key, head.subarray(SEAL_MAGIC.length + KEY_ID));
+    const { size, k } = await openSealedHandle(key, handle);
     const buffer = Buffer.alloc(CHUNK + TAG);
     let index = 0;
     for (let at = HEADER; at < size; index++) {
@@ -208,15 +214,9 @@ export function fileIsSealed(path: string): boolean {
 export async function unsealFileRange(key: DataKey, path: string, offset: number, length: number): Promise<Buffer> {
   const handle = await fsp.open(path, 'r');
   try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(HEADER);
-    await handle.read(head, 0, HEADER, 0);
-    checkHeader(key, head);
-    const plain = plainSize(size);
-    if (plain < 0) throw damaged('size');
+    const { size, plain, k } = await openSealedHandle(key, handle);
     const end = Math.min(plain, offset + length);
     if (offset >= end) return Buffer.alloc(0);
-    const k = fileKey(key, head.subarray(SEAL_MAGIC.length + KEY_ID));
     const lastIndex = Math.max(1, Math.ceil(plain / CHUNK)) - 1;
     const parts: Buffer[] = [];
     for (let index = Math.floor(offset / CHUNK); index * CHUNK < end; index++) {
